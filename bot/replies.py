@@ -1,0 +1,392 @@
+"""Turning facts into replies: short, readable on a phone, every fact followed by its source.
+
+Wording lives here; facts come only from the knowledge file. Where the knowledge has no value the
+reply says so plainly and offers what the bot does know.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot import compare
+from bot.knowledge import Fact, Knowledge, MentionedRole, Role, Salary
+from bot.recommend import score_roles
+
+BULLET = "• "
+ASK_WHICH_ROLE = "Which role do you mean?"
+
+# Per attribute: the heading before its facts, and how to say the sources do not give it.
+_WORDING = {
+    "duties": ("What {plural} do:", "My sources don't describe what {plural} do day to day."),
+    "works_with": ("Who {plural} work with:", "My sources don't say who {plural} work with."),
+    "requirements": ("What it takes to become {a_name}:", "My sources don't say what education {plural} need."),
+    "certifications": ("Certifications for {plural}:", "My sources don't mention certifications for {plural}."),
+    "work_environment": ("Where {plural} work:", "My sources don't describe where {plural} work."),
+    "travel": ("Travel for {plural}:", "My sources don't say whether {plural} travel."),
+    "skills": ("Skills {plural} need:", "My sources don't list the skills {plural} need."),
+    "salary": ("", "I don't have a salary figure for {plural} in my sources."),
+    "salary_factors": ("", "My sources don't say what affects {plural}' pay."),
+}
+_NEXT_STEP_NAMES = {
+    "duties": "what they do",
+    "salary": "what they earn",
+    "requirements": "what education they need",
+    "skills": "which skills they need",
+    "work_environment": "where they work",
+    "works_with": "who they work with",
+}
+
+
+@dataclass
+class Reply:
+    """A reply under construction: its lines, and the sources its facts came from."""
+
+    knowledge: Knowledge
+    lines: list[str] = field(default_factory=list)
+    source_ids: list[str] = field(default_factory=list)
+
+    def cite(self, source_id: str) -> None:
+        if source_id not in self.source_ids:
+            self.source_ids.append(source_id)
+
+    def line(self, text: str) -> "Reply":
+        self.lines.append(text)
+        return self
+
+    def fact(self, fact: Fact, bullet: bool = True) -> "Reply":
+        self.cite(fact.source)
+        return self.line(f"{BULLET if bullet else ''}{fact.text}")
+
+    def facts(self, facts: tuple[Fact, ...]) -> "Reply":
+        for fact in facts:
+            self.fact(fact)
+        return self
+
+    def text(self, next_step: str | None = None) -> str:
+        parts = list(self.lines)
+        if self.source_ids:
+            titles = "; ".join(f"“{self.knowledge.sources[source_id].short}”" for source_id in self.source_ids)
+            parts.append(f"({'Source' if len(self.source_ids) == 1 else 'Sources'}: {titles})")
+        if next_step:
+            parts.append(next_step)
+        return "\n".join(parts)
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _decapitalized(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def money(salary: Salary) -> str:
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(salary.currency)
+    return f"{symbol}{salary.amount:,}" if symbol else f"{salary.amount:,} {salary.currency}"
+
+
+def _salary_phrase(salary: Salary) -> str:
+    return f"{with_article(salary.basis)} of {money(salary)} a {salary.period}"
+
+
+def with_article(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def join_words(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def role_names(knowledge: Knowledge) -> str:
+    return join_words([role.plural for role in knowledge.roles.values()])
+
+
+def next_step_for(role: Role, asked: str | None = None) -> str:
+    """Suggests a few things the knowledge file does hold about the role."""
+    known = [name for attribute, name in _NEXT_STEP_NAMES.items() if attribute != asked and role.knows(attribute)]
+    return f"I can also tell you {join_words(known[:3])}." if known else ""
+
+
+def describe_role(knowledge: Knowledge, role: Role) -> str:
+    reply = Reply(knowledge).fact(role.summary, bullet=False)
+    if role.duties:
+        reply.line("Typical duties:").facts(role.duties[:3])
+    return reply.text(f"Want to know about their pay, education or skills? Or how they compare with other roles?")
+
+
+def answer_attribute(knowledge: Knowledge, role: Role, attribute: str) -> str:
+    heading, missing = (part.format(a_name=with_article(role.name), plural=role.plural) for part in _WORDING[attribute])
+    reply = Reply(knowledge)
+    if not role.knows(attribute):
+        return reply.line(missing).text(next_step_for(role, attribute))
+    if attribute == "salary":
+        salary = role.salary
+        reply.cite(salary.source)  # type: ignore[union-attr]
+        reply.line(f"{_capitalized(role.plural)} earn {_salary_phrase(salary)}.")  # type: ignore[arg-type]
+        if role.salary_factors:
+            reply.cite(role.salary_factors.source)
+            reply.line(f"It varies with {join_words(list(role.salary_factors.factors))}.")
+        return reply.text("Want to see how that compares with other roles?")
+    if attribute == "salary_factors":
+        factors = role.salary_factors
+        reply.cite(factors.source)  # type: ignore[union-attr]
+        reply.line(f"{_capitalized(role.plural)}' pay varies with {join_words(list(factors.factors))}.")  # type: ignore[union-attr]
+        return reply.text(next_step_for(role, attribute))
+    reply.line(heading)
+    if attribute == "skills":
+        for skill in role.skills or ():
+            reply.cite(skill.source)
+            reply.line(f"{BULLET}{skill.text}")
+    else:
+        reply.facts(getattr(role, attribute))
+    if attribute == "requirements" and role.certifications:
+        reply.line("Certifications:").facts(role.certifications)
+    return reply.text(next_step_for(role, attribute))
+
+
+def compare_overview(knowledge: Knowledge, roles: list[Role]) -> str:
+    reply = Reply(knowledge)
+    reply.line(_capitalized(" vs ".join(role.plural for role in roles)) + ":")
+    for role in roles:
+        reply.cite(role.summary.source)
+        reply.line(f"{BULLET}{role.summary.text}")
+    relations = knowledge.relations_of([role.id for role in roles])
+    differences = [fact for relation in relations for fact in relation.differences]
+    if differences:
+        reply.line("Key differences:").facts(tuple(differences))
+    if len(roles) > 2 or not relations:
+        _side_by_side(reply, roles)
+    if not relations:
+        reply.line(f"My sources don't compare {join_words([role.plural for role in roles])} directly.")
+    return reply.text("Ask which pays more, which is more technical, or what they have in common.")
+
+
+def _side_by_side(reply: Reply, roles: list[Role]) -> None:
+    reply.line("Side by side:")
+    for role in roles:
+        pay = _salary_phrase(role.salary) if role.salary else "no figure in my sources"
+        education = _decapitalized(role.requirements[0].text) if role.requirements else "not given in my sources"
+        if role.salary:
+            reply.cite(role.salary.source)
+        if role.requirements:
+            reply.cite(role.requirements[0].source)
+        reply.line(f"{BULLET}{_capitalized(role.plural)}: pay {pay}; education: {education}")
+
+
+def _missing_salaries(ranking: compare.SalaryRanking) -> list[str]:
+    lines = []
+    if ranking.without_figure:
+        lines.append(
+            f"I don't have a salary figure for {join_words([role.plural for role in ranking.without_figure])} in my sources."
+        )
+    if ranking.incomparable:
+        names = join_words([role.plural for role in ranking.incomparable])
+        lines.append(f"The figures for {names} come from another source or basis, so I won't mix them in.")
+    return lines
+
+
+def compare_salary(knowledge: Knowledge, roles: list[Role]) -> str:
+    ranking = compare.rank_by_salary(roles)
+    reply = Reply(knowledge)
+    if len(ranking.ranked) < 2:
+        reply.line(f"I can't say which pays more out of {join_words([role.plural for role in roles])}.")
+        for role in ranking.ranked:
+            reply.cite(role.salary.source)  # type: ignore[union-attr]
+            reply.line(f"{_capitalized(role.plural)} earn {_salary_phrase(role.salary)}.")  # type: ignore[arg-type]
+    else:
+        top, others = ranking.ranked[0], ranking.ranked[1:]
+        reply.cite(top.salary.source)  # type: ignore[union-attr]
+        against = join_words([f"{money(role.salary)} for {role.plural}" for role in others])  # type: ignore[arg-type]
+        reply.line(
+            f"{_capitalized(top.plural)} earn more: {money(top.salary)} a {top.salary.period} "  # type: ignore[union-attr, arg-type]
+            f"on {top.salary.basis}, against {against}."  # type: ignore[union-attr]
+        )
+    for line in _missing_salaries(ranking):
+        reply.line(line)
+    return reply.text("Ask \"how much more?\" for the gap." if len(ranking.ranked) >= 2 else None)
+
+
+def salary_difference(knowledge: Knowledge, roles: list[Role]) -> str:
+    ranking = compare.rank_by_salary(roles)
+    gap = compare.salary_gap(ranking)
+    reply = Reply(knowledge)
+    if gap is None:
+        reply.line(f"I can't work out a pay gap between {join_words([role.plural for role in roles])}.")
+    else:
+        reply.cite(gap.source)
+        high, low = gap.higher.salary, gap.lower.salary
+        reply.line(
+            f"{_capitalized(gap.higher.plural)} earn {money(Salary(gap.difference, high.currency, high.period, high.basis, high.source))} "  # type: ignore[union-attr]
+            f"more a {high.period} on {high.basis} than {gap.lower.plural} ({money(high)} vs {money(low)}), "  # type: ignore[union-attr, arg-type]
+            f"about {gap.percent_more:.0f}% more."
+        )
+        factors = gap.higher.salary_factors
+        if factors:
+            reply.cite(factors.source)
+            reply.line(f"Pay varies with {join_words(list(factors.factors))}.")
+    for line in _missing_salaries(ranking):
+        reply.line(line)
+    return reply.text()
+
+
+def compare_technical(knowledge: Knowledge, roles: list[Role]) -> str:
+    result = compare.compare_technical(knowledge, roles)
+    reply = Reply(knowledge)
+    for verdict in result.verdicts:
+        others = [role for role in roles if role.id != verdict.role and knowledge.relation(role.id, verdict.role)
+                  and knowledge.relation(role.id, verdict.role).more_technical == verdict]  # type: ignore[union-attr]
+        winner = knowledge.roles[verdict.role]
+        reply.cite(verdict.source)
+        reply.line(f"{_capitalized(winner.plural)} are more technical than {join_words([r.plural for r in others])}. {verdict.text}")
+    for first, second in result.unjudged_pairs:
+        reply.line(f"My sources don't compare how technical {first.plural} and {second.plural} are.")
+        for role in (first, second):
+            depth = next((skill for skill in role.skills or () if skill.skill == "technical_knowledge"), None)
+            if depth:
+                reply.cite(depth.source)
+                reply.line(f"{BULLET}{_capitalized(role.plural)}: {depth.text}")
+    return reply.text()
+
+
+def shared_skills(knowledge: Knowledge, roles: list[Role]) -> str:
+    reply = Reply(knowledge)
+    names = join_words([role.plural for role in roles])
+    relations = knowledge.relations_of([role.id for role in roles])
+    overlap = [fact for relation in relations for fact in relation.overlap]
+    if overlap and len(roles) == 2:
+        reply.line(f"Where {names} overlap:").facts(tuple(overlap))
+        return reply.text("Want to know whether you could do both?")
+    common = compare.skills_in_common(roles)
+    if not common:
+        return reply.line(f"My sources don't name skills that {names} have in common.").text()
+    reply.line(f"Skills my sources give for all of {names}:" if len(roles) > 2 else f"Skills my sources give for both {names}:")
+    for skill_id, wordings in common:
+        reply.line(f"{BULLET}{wordings[0][1].label}:")
+        for role, skill in wordings:
+            reply.cite(skill.source)
+            reply.line(f"   {_capitalized(role.plural)}: {skill.text}")
+    return reply.text()
+
+
+def do_both(knowledge: Knowledge, roles: list[Role]) -> str:
+    reply = Reply(knowledge)
+    asked = knowledge.relations_of([role.id for role in roles]) if len(roles) >= 2 else []
+    combining = [fact for relation in asked for fact in relation.combining]
+    if combining:
+        return reply.facts(tuple(combining)).text()
+    everywhere = [(relation, fact) for relation in knowledge.relations for fact in relation.combining]
+    if len(roles) >= 2:
+        reply.line(f"My sources don't discuss combining {join_words([role.plural for role in roles])}.")
+    for relation, fact in everywhere:
+        pair = join_words(sorted(knowledge.roles[role_id].plural for role_id in relation.roles))
+        reply.line(f"About {pair}, they say:")
+        reply.fact(fact)
+    return reply.text()
+
+
+def fit_check(knowledge: Knowledge, role: Role, likes: set[str], dislikes: set[str]) -> str:
+    reply = Reply(knowledge)
+    if not likes and not dislikes:
+        linked = [trait for trait in knowledge.traits.values() if trait.link(role.id)]
+        if not linked:
+            return reply.line(f"My sources don't say who {role.plural} suit best.").text(next_step_for(role))
+        reply.line(f"My sources connect {role.plural} with:")
+        for trait in linked:
+            link = trait.link(role.id)
+            reply.cite(link.source)  # type: ignore[union-attr]
+            reply.line(f"{BULLET}{trait.label}: {link.because}")  # type: ignore[union-attr]
+        return reply.text("Tell me what you enjoy and I'll say how well it fits.")
+    scores = score_roles(knowledge, likes, dislikes)
+    mine = next(entry for entry in scores if entry.role.id == role.id)
+    for trait, link in mine.for_it:
+        reply.cite(link.source)
+        reply.line(f"{BULLET}You like {trait.label}: {link.because}.")
+    for trait, link in mine.against_it:
+        reply.cite(link.source)
+        reply.line(f"{BULLET}You'd rather avoid {trait.label}, but {link.because}.")
+    unmatched = [knowledge.traits[trait_id] for trait_id in sorted(likes) if not knowledge.traits[trait_id].link(role.id)]
+    for trait in unmatched:
+        for link in trait.links:
+            reply.cite(link.source)
+        others = [knowledge.roles[link.role].plural for link in trait.links]
+        reply.line(f"{BULLET}My sources connect {trait.label} with {join_words(others)}, not with {role.plural}.")
+    best = scores[0]
+    if mine.score > 0 and (best.role.id == role.id or best.score == mine.score):
+        verdict = f"From what you've told me, {role.name} looks like a good fit."
+    elif best.score > mine.score:
+        verdict = f"From what you've told me, {best.role.name} may suit you better than {role.name}."
+    else:
+        verdict = f"From what you've told me, {role.name} doesn't look like a strong fit."
+    reply.lines.insert(0, verdict)
+    return reply.text()
+
+
+def choosing_guidance(knowledge: Knowledge) -> str:
+    reply = Reply(knowledge).line("My sources offer this guide to choosing:")
+    for relation in knowledge.relations:
+        reply.facts(relation.choosing)
+        reply.facts(relation.combining)
+    return reply.text("Tell me what you enjoy (say \"I like planning\" or \"I love coding\") and I'll tell you how it fits.")
+
+
+def unknown_role(knowledge: Knowledge, mention: str) -> str:
+    name = clean_mention(mention)
+    subject = f"“{name}”" if name else "that role"
+    return (
+        f"I don't have details about {subject} yet. I know about {role_names(knowledge)}: "
+        "what they do, pay, education, skills and how they compare."
+    )
+
+
+def mentioned_role(knowledge: Knowledge, role: MentionedRole) -> str:
+    source = knowledge.sources[role.source]
+    return (
+        f"I know {role.plural} only by name: my source “{source.short}” points to a related article, "
+        f"“{role.mention}”, but I have no details from it yet. "
+        f"I can help with {role_names(knowledge)}."
+    )
+
+
+def capabilities(knowledge: Knowledge) -> str:
+    return (
+        f"I answer questions about {role_names(knowledge)}: what they do, pay, education and "
+        "certifications, skills, where they work, and how they compare. I can also help you see which "
+        "fits you. Every fact comes from a named source, and I'll tell you when my sources don't say."
+    )
+
+
+def sources_list(knowledge: Knowledge) -> str:
+    lines = ["Everything I say about roles comes from these articles:"]
+    lines += [f"{BULLET}“{source.title}”" for source in knowledge.sources.values()]
+    return "\n".join(lines)
+
+
+_UNSAFE = re.compile(r"<[^>]*>|[^\w\s'’.-]")
+
+
+def clean_mention(mention: str, limit: int = 40) -> str:
+    """A user's words made safe to repeat: markup and symbols dropped, length capped."""
+    text = " ".join(_UNSAFE.sub(" ", mention).split())
+    return text[:limit].rstrip()
+
+
+def recommendation(knowledge: Knowledge, likes: set[str], dislikes: set[str]) -> str:
+    """The best-scoring role and the runner-up, with the person's own preferences as the reasons."""
+    scores = score_roles(knowledge, likes, dislikes)
+    best, runner_up = scores[0], scores[1]
+    if best.score <= 0:
+        return choosing_guidance(knowledge)
+    reply = Reply(knowledge)
+    if best.score == runner_up.score:
+        reply.line(f"It's a close call between {best.role.name} and {runner_up.role.name}.")
+    else:
+        reply.line(f"From what you've told me, {best.role.name} looks like the best fit, then {runner_up.role.name}.")
+    for trait, link in best.for_it:
+        reply.cite(link.source)
+        reply.line(f"{BULLET}You like {trait.label}: {link.because}.")
+    for trait, link in best.against_it:
+        reply.cite(link.source)
+        reply.line(f"{BULLET}You'd rather avoid {trait.label}, but {link.because}.")
+    return reply.text(f"Want to know more about {best.role.plural}? Ask what they do, earn or need to study.")

@@ -1,0 +1,92 @@
+"""Turning what a person called a role ("PMs", "projct manger", "tech expert") into a role id.
+
+Names come only from the knowledge file's names and synonyms. Misspellings are caught by a
+similarity match that is strict enough not to turn ordinary words into roles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from bot.knowledge import Knowledge
+
+MatchKind = Literal["known", "mentioned"]
+
+_WORD = re.compile(r"[a-z0-9]+")
+_FILLER = {"a", "an", "the", "my", "your", "their", "role", "job", "career", "position", "s"}
+_FUZZY_THRESHOLD = 0.84
+_MIN_FUZZY_LENGTH = 6
+_LONGEST_NAME_WORDS = 4
+_MAX_SCANNED_WORDS = 300  # a role named further into a message than this is not looked for
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    kind: MatchKind
+    role_id: str
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("'s", ""))
+
+
+def normalize(text: str) -> str:
+    """Lower case, punctuation and filler words dropped: 'The PM's role' -> 'pm'."""
+    words = [word for word in _words(text) if word not in _FILLER]
+    return " ".join(words)
+
+
+class RoleResolver:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self._names: dict[str, RoleMatch] = {}
+        for role in knowledge.roles.values():
+            for synonym in role.synonyms:
+                self._names[normalize(synonym)] = RoleMatch("known", role.id)
+        for role in knowledge.mentioned_roles.values():
+            for synonym in role.synonyms:
+                self._names.setdefault(normalize(synonym), RoleMatch("mentioned", role.id))
+        self._names.pop("", None)
+
+    def resolve(self, mention: str) -> RoleMatch | None:
+        """The role a mention names, or None when it names no role the knowledge file has."""
+        key = normalize(mention)
+        if not key:
+            return None
+        exact = self._names.get(key) or self._names.get(key.rstrip("s"))
+        if exact:
+            return exact
+        if len(key) < _MIN_FUZZY_LENGTH:
+            return None
+        best_name, best_score = None, _FUZZY_THRESHOLD
+        for name in self._names:
+            matcher = SequenceMatcher(None, key, name)
+            # The quick upper bounds skip most names without the full comparison.
+            if matcher.real_quick_ratio() >= best_score and matcher.quick_ratio() >= best_score:
+                score = matcher.ratio()
+                if score >= best_score:
+                    best_name, best_score = name, score
+        return self._names[best_name] if best_name else None
+
+    def find_in_text(self, text: str) -> list[RoleMatch]:
+        """Roles named anywhere in a message, in order, each once (longest names win)."""
+        words = _words(text)[:_MAX_SCANNED_WORDS]
+        found: list[RoleMatch] = []
+        start = 0
+        while start < len(words):
+            for size in range(min(_LONGEST_NAME_WORDS, len(words) - start), 0, -1):
+                phrase = " ".join(words[start : start + size])
+                if size == 1:
+                    after_number = start > 0 and words[start - 1].isdigit()  # "at 3 pm" is a time
+                    match = None if after_number else self._names.get(phrase)
+                else:
+                    match = self.resolve(phrase)
+                if match:
+                    if match not in found:
+                        found.append(match)
+                    start += size
+                    break
+            else:
+                start += 1
+        return found

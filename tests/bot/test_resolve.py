@@ -1,0 +1,40 @@
+"""What people call a role resolves to the right role, and ordinary words do not."""
+import pytest
+
+from bot.knowledge import load_knowledge
+from bot.resolve import RoleMatch, RoleResolver
+
+resolver = RoleResolver(load_knowledge())
+PM, IS, TE = (RoleMatch("known", r) for r in ("project_manager", "implementation_specialist", "technical_expert"))
+
+
+@pytest.mark.parametrize(
+    "mention, expected",
+    [
+        ("PM", PM), ("PMs", PM), ("project managers", PM), ("The project lead", PM), ("PM's", PM),
+        ("projct manger", PM), ("project manger", PM),
+        ("implementation specialist", IS), ("Implementation Specialists", IS), ("implementaion specialist", IS),
+        ("tech expert", TE), ("technicl expert", TE), ("subject matter experts", TE),
+        ("economist", RoleMatch("mentioned", "economist")), ("data scientists", RoleMatch("mentioned", "data_scientist")),
+    ],
+)
+def test_mentions_resolve_to_their_role(mention, expected):
+    assert resolver.resolve(mention) == expected
+
+
+@pytest.mark.parametrize("mention", ["nurse", "manager", "expert", "specialist", "project", "software developer", "", "!!!"])
+def test_other_words_resolve_to_nothing(mention):
+    assert resolver.resolve(mention) is None
+
+
+def test_roles_are_found_in_running_text_in_order():
+    text = "what's the difference between a projct manger and a tech expert?"
+    assert resolver.find_in_text(text) == [PM, TE]
+
+
+def test_a_time_of_day_is_not_a_project_manager():
+    assert resolver.find_in_text("can we talk at 3 pm?") == []
+
+
+def test_text_without_roles_finds_none():
+    assert resolver.find_in_text("how much do they earn?") == []
