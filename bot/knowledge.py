@@ -71,6 +71,7 @@ class Role:
     name: str
     plural: str
     synonyms: tuple[str, ...]
+    abbreviations: tuple[str, ...]  # matched only as written ("IS", never "is")
     summary: Fact
     duties: tuple[Fact, ...] | None
     works_with: tuple[Fact, ...] | None
@@ -245,11 +246,15 @@ def _read_salary_factors(reader: _Reader, value: Any, field: str) -> SalaryFacto
 def _read_role(reader: _Reader, role_id: str, data: Mapping[str, Any]) -> Role:
     name, plural, synonyms = reader.names(data)
     fact_lists = {field: reader.or_unknown(data, field, reader.facts) for field in FACT_LIST_ATTRIBUTES}
+    abbreviations = data.get("abbreviations", [])
+    if not isinstance(abbreviations, list) or not all(isinstance(a, str) and a.strip() for a in abbreviations):
+        raise reader.fail("abbreviations", "expected a list of non-empty strings")
     return Role(
         id=role_id,
         name=name,
         plural=plural,
         synonyms=synonyms,
+        abbreviations=tuple(a.strip() for a in abbreviations),
         summary=reader.fact(reader.mapping(data.get("summary"), "summary"), "summary"),
         skills=reader.or_unknown(
             data, "skills", lambda value, field: reader.items(value, field, lambda item, _: _read_skill(reader, item, field))

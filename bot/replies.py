@@ -5,12 +5,12 @@ reply says so plainly and offers what the bot does know.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from bot import compare
 from bot.knowledge import Fact, Knowledge, MentionedRole, Role, Salary
 from bot.recommend import score_roles
+from bot.text import clean_mention
 
 BULLET = "• "
 ASK_WHICH_ROLE = "Which role do you mean?"
@@ -361,15 +361,6 @@ def sources_list(knowledge: Knowledge) -> str:
     lines = ["Everything I say about roles comes from these articles:"]
     lines += [f"{BULLET}“{source.title}”" for source in knowledge.sources.values()]
     return "\n".join(lines)
-
-
-_UNSAFE = re.compile(r"<[^>]*>|[^\w\s'’.-]")
-
-
-def clean_mention(mention: str, limit: int = 40) -> str:
-    """A user's words made safe to repeat: markup and symbols dropped, length capped."""
-    text = " ".join(_UNSAFE.sub(" ", mention).split())
-    return text[:limit].rstrip()
 
 
 def recommendation(knowledge: Knowledge, likes: set[str], dislikes: set[str]) -> str:

@@ -16,7 +16,7 @@ MatchKind = Literal["known", "mentioned"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 _FILLER = {"a", "an", "the", "my", "your", "their", "role", "job", "career", "position", "s"}
-_FUZZY_THRESHOLD = 0.84
+_FUZZY_THRESHOLD = 0.9  # catches "projct manger" (0.93) but not "product manager" (0.87)
 _MIN_FUZZY_LENGTH = 6
 _LONGEST_NAME_WORDS = 4
 _MAX_SCANNED_WORDS = 300  # a role named further into a message than this is not looked for
@@ -48,9 +48,18 @@ class RoleResolver:
             for synonym in role.synonyms:
                 self._names.setdefault(normalize(synonym), RoleMatch("mentioned", role.id))
         self._names.pop("", None)
+        # Abbreviations like "IS" count only as written, in capitals: "is" is an ordinary word.
+        self._abbreviations = {
+            abbreviation: RoleMatch("known", role.id)
+            for role in knowledge.roles.values()
+            for abbreviation in role.abbreviations
+        }
 
     def resolve(self, mention: str) -> RoleMatch | None:
         """The role a mention names, or None when it names no role the knowledge file has."""
+        abbreviation = self._abbreviations.get(mention.strip())
+        if abbreviation:
+            return abbreviation
         key = normalize(mention)
         if not key:
             return None
@@ -72,6 +81,8 @@ class RoleResolver:
     def find_in_text(self, text: str) -> list[RoleMatch]:
         """Roles named anywhere in a message, in order, each once (longest names win)."""
         words = _words(text)[:_MAX_SCANNED_WORDS]
+        shouting = text.isupper()  # in "WHAT IS A PM", IS is just a word
+        written = [] if shouting else re.findall(r"[A-Za-z0-9]+", text.replace("'s", ""))[:_MAX_SCANNED_WORDS]
         found: list[RoleMatch] = []
         start = 0
         while start < len(words):
@@ -79,7 +90,8 @@ class RoleResolver:
                 phrase = " ".join(words[start : start + size])
                 if size == 1:
                     after_number = start > 0 and words[start - 1].isdigit()  # "at 3 pm" is a time
-                    match = None if after_number else self._names.get(phrase)
+                    as_written = written[start] if start < len(written) else ""
+                    match = None if after_number else self._names.get(phrase) or self._abbreviations.get(as_written)
                 else:
                     match = self.resolve(phrase)
                 if match:

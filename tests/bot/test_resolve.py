@@ -14,7 +14,7 @@ PM, IS, TE = (RoleMatch("known", r) for r in ("project_manager", "implementation
         ("PM", PM), ("PMs", PM), ("project managers", PM), ("The project lead", PM), ("PM's", PM),
         ("projct manger", PM), ("project manger", PM),
         ("implementation specialist", IS), ("Implementation Specialists", IS), ("implementaion specialist", IS),
-        ("tech expert", TE), ("technicl expert", TE), ("subject matter experts", TE),
+        ("IS", IS), ("ISs", IS), ("tech expert", TE), ("technicl expert", TE), ("subject matter experts", TE),
         ("economist", RoleMatch("mentioned", "economist")), ("data scientists", RoleMatch("mentioned", "data_scientist")),
     ],
 )
@@ -22,7 +22,7 @@ def test_mentions_resolve_to_their_role(mention, expected):
     assert resolver.resolve(mention) == expected
 
 
-@pytest.mark.parametrize("mention", ["nurse", "manager", "expert", "specialist", "project", "software developer", "", "!!!"])
+@pytest.mark.parametrize("mention", ["nurse", "manager", "expert", "specialist", "project", "software developer", "product manager", "is", "", "!!!"])
 def test_other_words_resolve_to_nothing(mention):
     assert resolver.resolve(mention) is None
 
@@ -38,3 +38,13 @@ def test_a_time_of_day_is_not_a_project_manager():
 
 def test_text_without_roles_finds_none():
     assert resolver.find_in_text("how much do they earn?") == []
+
+
+def test_abbreviation_counts_only_in_capitals():
+    assert resolver.find_in_text("what is a PM and how do ISs differ?") == [PM, IS]
+    assert resolver.find_in_text("WHAT IS A PM") == [PM]
+
+
+def test_an_adjective_alone_names_no_role():
+    assert resolver.find_in_text("which is more technical?") == []
+    assert resolver.find_in_text("how does implementation work?") == []
