@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server and stays in the foreground.
+# Starts the action server, the Rasa server and the chat page server, and stays in the foreground.
 # Ctrl-C or SIGTERM stops every process it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export RASA_PORT="${RASA_PORT:-5005}" ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+export RASA_PORT="${RASA_PORT:-5005}" ACTIONS_PORT="${ACTIONS_PORT:-5055}" WEB_PORT="${WEB_PORT:-8080}"
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 BIN=.venv/bin
 pids=()
@@ -15,15 +15,30 @@ stop() {
 trap 'stop; exit 0' INT TERM
 trap stop EXIT
 
-"$BIN/rasa" run actions --port "$ACTIONS_PORT" --actions actions &
+# Channels on = credentials.yml + those whose secrets are in the environment; prints which are on.
+# No --cors: no page may call Rasa's HTTP routes; the widget's socket.io channel does its own CORS
+# and Origin check with the widget origins (channels/socketio.py).
+# One file per port, so servers started side by side (tests, `make run`) don't read each other's.
+credentials="var/credentials-$RASA_PORT.yml"
+mkdir -p var
+"$BIN/python" -m channels.settings --base credentials.yml --out "$credentials"
+# Rasa's HTTP API (conversations, model) only with a token.
+api=() api_state=off
+if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN") api_state=on; fi
+
+# The action server is for the Rasa server only: loopback unless ACTIONS_HOST says otherwise.
+SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" "$BIN/rasa" run actions --port "$ACTIONS_PORT" --actions actions &
 pids+=($!)
 "$BIN/rasa" run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
-  --endpoints endpoints.yml --credentials credentials.yml &
+  --endpoints endpoints.yml --credentials "$credentials" "${api[@]}" &
+pids+=($!)
+"$BIN/python" -m channels.web &
 pids+=($!)
 
-echo "Starting: Rasa server on port $RASA_PORT (REST: http://localhost:$RASA_PORT/webhooks/rest/webhook)," \
-     "action server on port $ACTIONS_PORT. Ctrl-C stops both."
-# Stay up while both servers are; if either dies, stop the other and report failure.
+echo "Starting: Rasa server on port $RASA_PORT (REST: http://localhost:$RASA_PORT/webhooks/rest/webhook," \
+     "HTTP API $api_state), action server on port $ACTIONS_PORT, chat page on http://localhost:$WEB_PORT." \
+     "Ctrl-C stops them all."
+# Stay up while every server is; if one dies, stop the others and report failure.
 wait -n "${pids[@]}"
 status=$?
 echo "A server stopped (exit $status); stopping the rest." >&2

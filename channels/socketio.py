@@ -1,0 +1,49 @@
+"""The web widget's socket.io channel, accepting connections only from the widget's own origins.
+
+Rasa 3.6 creates its socket.io server with `cors_allowed_origins=[]`, which switches Engine.IO's
+Origin check off: any page on any site could open a conversation through a visitor's browser
+(browsers apply no CORS to WebSockets, and `rasa run --cors` only covers HTTP routes). This
+subclass puts the check back with the configured origins. Requests without an Origin header
+(non-browser clients) are unaffected, as in Engine.IO itself.
+
+Session persistence also needs python-socketio < 5.10 (pinned in requirements.txt): from 5.10 on
+`enter_room` is a coroutine that Rasa never awaits, so replies go to a room nobody joined
+(rasa issue 13027).
+"""
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable, Iterable, Optional
+
+from rasa.core.channels import socketio
+from rasa.core.channels.channel import UserMessage
+from sanic import Blueprint
+
+
+def _normalized(origins: Iterable[str]) -> frozenset[str]:
+    return frozenset(origin.rstrip("/") for origin in origins)
+
+
+class SocketIOInput(socketio.SocketIOInput):
+    """Rasa's socket.io input with Engine.IO's Origin check on."""
+
+    def __init__(self, *args: Any, allowed_origins: Iterable[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.allowed_origins = _normalized(allowed_origins)
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> "SocketIOInput":
+        credentials = dict(credentials or {})
+        origins = credentials.pop("allowed_origins", None) or ()
+        channel = super().from_credentials(credentials)
+        channel.allowed_origins = _normalized(origins)
+        return channel
+
+    def origin_allowed(self, origin: Optional[str]) -> bool:
+        """Engine.IO calls this for requests that carry an Origin header."""
+        return origin is not None and origin.rstrip("/") in self.allowed_origins
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+        # A callable (never []) so an empty origin list rejects every browser, not none.
+        self.sio.eio.cors_allowed_origins = self.origin_allowed
+        return blueprint
