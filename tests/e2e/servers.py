@@ -41,16 +41,21 @@ def is_up(url: str) -> bool:
 
 @dataclass
 class Servers:
-    """A running `scripts/run.sh`: the Rasa server and the action server it started."""
+    """A running `scripts/run.sh`: the Rasa server, the action server and the chat page server it started."""
 
     process: subprocess.Popen
     rasa_port: int
     actions_port: int
+    web_port: int
     log_path: Path
 
     @property
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://127.0.0.1:{self.web_port}"
 
     def say(self, sender: str, message: str) -> list[dict[str, Any]]:
         """Sends one message over the REST channel and returns the bot's replies."""
@@ -74,18 +79,19 @@ class Servers:
 
 
 def start_servers(log_path: Path, extra_env: dict[str, str] | None = None) -> Servers:
-    rasa_port, actions_port = free_port(), free_port()
-    env = {**os.environ, "RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(actions_port), **(extra_env or {})}
+    rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
+    ports = {"RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(actions_port), "WEB_PORT": str(web_port)}
+    env = {**os.environ, **ports, **(extra_env or {})}
     log = log_path.open("w")
     process = subprocess.Popen(
         ["scripts/run.sh"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
-    servers = Servers(process, rasa_port, actions_port, log_path)
+    servers = Servers(process, rasa_port, actions_port, web_port, log_path)
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"scripts/run.sh exited with {process.returncode}:\n{servers.log()[-3000:]}")
-        if is_up(f"{servers.rasa_url}/") and is_up(f"http://127.0.0.1:{actions_port}/health"):
+        if all(is_up(url) for url in (f"{servers.rasa_url}/", f"http://127.0.0.1:{actions_port}/health", servers.web_url)):
             return servers
         time.sleep(0.5)
     servers.stop()

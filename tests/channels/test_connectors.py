@@ -1,0 +1,133 @@
+"""The channel fixes' plain logic, without servers: origin checks, Slack signatures and retries,
+Telegram secrets, commands and start-up, the chat page's configuration and files."""
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import urllib.error
+import urllib.request
+from functools import partial
+from http.server import ThreadingHTTPServer
+from types import SimpleNamespace
+
+import pytest
+
+from channels.slack import RecentIds, SlackInput
+from channels.socketio import SocketIOInput
+from channels.telegram import TelegramInput, is_start_command, secret_matches
+from channels.web import PageConfig, PageHandler, widget_bundle
+from tests.channels.wire import slack_signature
+from tests.e2e.servers import free_port
+
+
+def test_socketio_accepts_only_the_configured_origins():
+    channel = SocketIOInput.from_credentials(
+        {"session_persistence": True, "allowed_origins": ["http://localhost:8080/", "https://advisor.example"]})
+    assert channel.session_persistence
+    assert channel.origin_allowed("http://localhost:8080") and channel.origin_allowed("https://advisor.example/")
+    for origin in ("http://localhost:8081", "https://advisor.example.evil", "null", None):
+        assert not channel.origin_allowed(origin)
+    assert not SocketIOInput.from_credentials({}).origin_allowed("http://localhost:8080")
+
+
+def test_recent_ids_tell_a_retry_from_a_first_delivery_in_bounded_memory():
+    ids = RecentIds(size=2)
+    assert ids.first("Ev1") and not ids.first("Ev1")
+    assert ids.first(None) and ids.first(None), "events without an id are never taken for retries"
+    ids.first("Ev2"), ids.first("Ev3")
+    assert ids.first("Ev1"), "the oldest id is forgotten once more than `size` are held"
+
+
+def slack(**credentials) -> SlackInput:
+    return SlackInput.from_credentials({"slack_token": "xoxb-1", "slack_signing_secret": "secret", **credentials})
+
+
+def test_slack_signature_and_age_are_checked():
+    body, now = b'{"type": "event_callback"}', int(time.time())
+
+    def request(secret: str, timestamp: int) -> SimpleNamespace:
+        headers = {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": slack_signature(secret, timestamp, body)}
+        return SimpleNamespace(headers=headers, body=body)
+
+    channel = slack()
+    assert channel.is_request_from_slack_authentic(request("secret", now))
+    assert not channel.is_request_from_slack_authentic(request("other", now))
+    assert not channel.is_request_from_slack_authentic(request("secret", now - 301))
+
+
+def test_slack_answers_go_to_the_configured_web_api():
+    assert slack(api_url="http://127.0.0.1:9/api").get_output_channel("D1").client.base_url == "http://127.0.0.1:9/api/"
+    assert slack().get_output_channel("D1").client.base_url == "https://slack.com/api/"
+
+
+@pytest.mark.parametrize("text", ["/start", " /start ", "/start@career_bot", "/start deep-link"])
+def test_start_commands(text):
+    assert is_start_command(text)
+
+
+@pytest.mark.parametrize("text", ["start", "/started", "/restart", "what does /start do?", "", None])
+def test_not_start_commands(text):
+    assert not is_start_command(text)
+
+
+def test_telegram_secret_must_match_exactly_and_be_set():
+    assert secret_matches("s3cret", "s3cret")
+    assert not secret_matches("s3cret", "s3cre") and not secret_matches("s3cret", None)
+    assert not secret_matches("", "") and not secret_matches("", None)
+
+
+def unreachable_telegram() -> TelegramInput:
+    return TelegramInput.from_credentials({
+        "access_token": "123456789:AAEtest", "verify": "advisor_bot", "webhook_url": "https://bot.example/hook",
+        "secret_token": "s3cret", "api_url": f"http://127.0.0.1:{free_port()}"})
+
+
+def test_telegram_loads_without_reaching_the_bot_api():
+    channel = unreachable_telegram()
+    bot = channel.get_output_channel()  # Rasa's own calls setWebhook here, and fails
+    assert bot.server.api_url("T", "getMe") == f"{channel.api_url}/botT/getMe"
+
+
+def test_telegram_webhook_failure_is_reported_not_raised(caplog):
+    channel = unreachable_telegram()
+    assert asyncio.run(channel.register_webhook(channel.get_output_channel())) is False
+    assert "setWebhook failed" in caplog.text
+
+
+def test_widget_connects_to_rasa_on_the_pages_own_host_unless_told():
+    config = PageConfig(rasa_port=5005)
+    assert config.socket_url_for("localhost:8080") == "http://localhost:5005"
+    assert config.socket_url_for("[::1]:8080") == "http://[::1]:5005"
+    assert PageConfig(5005, "https://chat.example/").socket_url_for("localhost:8080") == "https://chat.example"
+    policy = PageConfig(5005, "https://chat.example").content_security_policy("localhost:8080")
+    assert "connect-src 'self' https://chat.example wss://chat.example;" in policy and "*" not in policy
+
+
+def test_widget_bundle_is_served_without_its_remote_font_import():
+    assert b"fonts.googleapis" not in widget_bundle() and b"WebChat" in widget_bundle()
+
+
+@pytest.fixture(scope="module")
+def page_server() -> str:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PageHandler, config=PageConfig(5005)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def get(url: str) -> tuple[int, str, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers["Content-Security-Policy"], response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, "", ""
+
+
+def test_page_server_serves_the_page_its_config_and_nothing_else(page_server):
+    status, policy, page = get(f"{page_server}/")
+    assert status == 200 and "default-src 'self'" in policy and '<main id="webchat">' in page
+    assert 'window.CAREER_ADVISOR = {"socketUrl": "http://127.0.0.1:5005"' in get(f"{page_server}/config.js")[2]
+    for path in ("/../README.md", "/%2e%2e/README.md", "/channels/web.py", "/nothing.html"):
+        assert get(f"{page_server}{path}")[0] == 404
