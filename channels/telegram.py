@@ -69,6 +69,7 @@ class TelegramInput(telegram.TelegramInput):
         super().__init__(access_token, verify, webhook_url)
         self.secret_token = secret_token
         self.api_url = api_url
+        self._bot: Optional[TelegramOutput] = None
 
     @classmethod
     def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> "TelegramInput":
@@ -83,8 +84,11 @@ class TelegramInput(telegram.TelegramInput):
         )
 
     def get_output_channel(self) -> TelegramOutput:
-        """No network here: the session opens lazily in whichever loop first uses it."""
-        return TelegramOutput(self.access_token, self.api_url)
+        """One bot for the channel, made without any network call: its HTTP session opens lazily, in
+        the server's loop, on first use."""
+        if self._bot is None:
+            self._bot = TelegramOutput(self.access_token, self.api_url)
+        return self._bot
 
     def get_metadata(self, request: Request) -> Optional[dict[str, Any]]:
         callback = (request.json or {}).get("callback_query") if request.method == "POST" else None
@@ -118,6 +122,10 @@ class TelegramInput(telegram.TelegramInput):
         @blueprint.listener("after_server_start")
         async def set_webhook_on_start(*_: Any) -> None:
             await self.register_webhook(bot)
+
+        @blueprint.listener("before_server_stop")
+        async def close_session(*_: Any) -> None:
+            await bot.session.close()
 
         @blueprint.middleware("request")
         async def guard(request: Request) -> Optional[HTTPResponse]:
