@@ -6,22 +6,23 @@ cd "$(dirname "$0")/.."
 export RASA_PORT="${RASA_PORT:-5005}" ACTIONS_PORT="${ACTIONS_PORT:-5055}" WEB_PORT="${WEB_PORT:-8080}"
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 BIN=.venv/bin
+# Channels on = credentials.yml + those whose secrets are in the environment. One file per port, so
+# servers started side by side (tests, `make run`) don't read each other's; removed on exit.
+credentials="var/credentials-$RASA_PORT.yml"
 pids=()
 stop() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  rm -f "$credentials"
 }
 trap 'stop; exit 0' INT TERM
 trap stop EXIT
 
-# Channels on = credentials.yml + those whose secrets are in the environment; prints which are on.
+mkdir -p var
+"$BIN/python" -m channels.settings --base credentials.yml --out "$credentials"  # prints which are on
 # No --cors: no page may call Rasa's HTTP routes; the widget's socket.io channel does its own CORS
 # and Origin check with the widget origins (channels/socketio.py).
-# One file per port, so servers started side by side (tests, `make run`) don't read each other's.
-credentials="var/credentials-$RASA_PORT.yml"
-mkdir -p var
-"$BIN/python" -m channels.settings --base credentials.yml --out "$credentials"
 # Rasa's HTTP API (conversations, model) only with a token.
 api=() api_state=off
 if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN") api_state=on; fi
