@@ -1,6 +1,5 @@
 """Slack end to end: signed Events API and interactivity requests into the real Rasa server, the answers
 read from the Web API stand-in's chat.postMessage."""
-import json
 
 import pytest
 
