@@ -11,7 +11,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,8 +26,9 @@ _FONT_IMPORT = re.compile(rb"@import url\(https?://[^)]*\);?")
 _TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css"}
 
 
+@cache
 def widget_bundle() -> bytes:
-    """The rasa-webchat bundle without its remote font import."""
+    """The rasa-webchat bundle without its remote font import (read once: it changes only with `npm ci`)."""
     return _FONT_IMPORT.sub(b"", WIDGET_BUNDLE.read_bytes())
 
 
