@@ -56,3 +56,18 @@ class ActionFollowUpRole(RoleAction):
 
     def answer(self, roles: list[Role], attribute: str | None, tracker: Tracker) -> str:
         return _about(roles, attribute)
+
+
+class ActionPathToRole(RoleAction):
+    """"How do I get there?": the education and certifications for the role under discussion."""
+
+    choose_subject = staticmethod(subject_role)
+
+    def name(self) -> str:
+        return "action_path_to_role"
+
+    def attribute(self, tracker: Tracker) -> str | None:
+        return "requirements"
+
+    def answer(self, roles: list[Role], attribute: str | None, tracker: Tracker) -> str:
+        return _about(roles, attribute)

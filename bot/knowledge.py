@@ -15,6 +15,7 @@ import yaml
 DEFAULT_PATH = Path(__file__).parent / "knowledge" / "roles.yml"
 
 UNKNOWN = "unknown"
+PAY_TRAIT = "pay"  # a quiz trait computed from the salaries, not listed under traits
 FACT_LIST_ATTRIBUTES = ("duties", "works_with", "requirements", "certifications", "work_environment", "travel")
 ATTRIBUTES = FACT_LIST_ATTRIBUTES + ("skills", "salary", "salary_factors")
 
@@ -138,6 +139,20 @@ class Trait:
         return next((link for link in self.links if link.role == role_id), None)
 
 
+DEFAULT_LEVEL_LABELS = {"yes": "Yes", "somewhat": "Somewhat", "no": "Not really"}
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """One quiz question: answered yes/somewhat/no about its traits, or by picking one of its choices."""
+
+    id: str
+    ask: str
+    labels: Mapping[str, str]  # answer -> button title
+    traits: tuple[str, ...] = ()
+    choices: Mapping[str, tuple[str, ...]] | None = None
+
+
 @dataclass(frozen=True)
 class Knowledge:
     sources: Mapping[str, Source]
@@ -145,6 +160,7 @@ class Knowledge:
     mentioned_roles: Mapping[str, MentionedRole]
     relations: tuple[Relation, ...]
     traits: Mapping[str, Trait]
+    quiz: tuple[QuizQuestion, ...] = ()
 
     def relation(self, first: str, second: str) -> Relation | None:
         pair = frozenset((first, second))
@@ -345,7 +361,39 @@ def parse_knowledge(raw: Any, path: Path) -> Knowledge:
         for trait_id, data in top.mapping(raw.get("traits", {}), "traits").items()
     }
     _check_unique_synonyms(path, [*roles.values(), *mentioned.values()])
-    return Knowledge(sources=sources, roles=roles, mentioned_roles=mentioned, relations=relations, traits=traits)
+    quiz = tuple(
+        _read_question(_Reader(path, f"quiz question #{index + 1}", source_ids), top.mapping(data, "quiz"), set(traits))
+        for index, data in enumerate(raw.get("quiz", []))
+    )
+    return Knowledge(
+        sources=sources, roles=roles, mentioned_roles=mentioned, relations=relations, traits=traits, quiz=quiz
+    )
+
+
+def _read_question(reader: _Reader, data: Mapping[str, Any], trait_ids: set[str]) -> QuizQuestion:
+    known = trait_ids | {PAY_TRAIT}
+
+    def trait_list(value: Any, field: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not set(value) <= known:
+            raise reader.fail(field, f"expected a list of traits from {sorted(known)}, got {value!r}")
+        return tuple(value)
+
+    question_id, ask = reader.text(data, "id"), reader.text(data, "ask")
+    if "choices" in data:
+        choices = {name: reader.mapping(choice, f"choices.{name}") for name, choice in reader.mapping(data["choices"], "choices").items()}
+        return QuizQuestion(
+            question_id,
+            ask,
+            labels={name: reader.text(choice, "label", f"choices.{name}") for name, choice in choices.items()},
+            choices={name: trait_list(choice.get("traits"), f"choices.{name}.traits") for name, choice in choices.items()},
+        )
+    traits = trait_list(data.get("traits"), "traits")
+    if not traits:
+        raise reader.fail("traits", "a question needs traits or choices")
+    labels = {**DEFAULT_LEVEL_LABELS, **reader.mapping(data.get("labels", {}), "labels")}
+    if set(labels) != set(DEFAULT_LEVEL_LABELS):
+        raise reader.fail("labels", f"expected labels for {sorted(DEFAULT_LEVEL_LABELS)}")
+    return QuizQuestion(question_id, ask, labels=labels, traits=traits)
 
 
 def _check_unique_synonyms(path: Path, roles: list[Role | MentionedRole]) -> None:

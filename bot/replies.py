@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from bot import compare
 from bot.knowledge import Fact, Knowledge, MentionedRole, Role, Salary
-from bot.recommend import score_roles
+from bot.formatting import capitalized, decapitalized, join_words, money, salary_phrase, with_article
 from bot.text import clean_mention
 
 BULLET = "• "
@@ -72,31 +72,16 @@ class Reply:
         return "\n".join(parts)
 
 
-def _capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
-def _decapitalized(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
-def money(salary: Salary) -> str:
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(salary.currency)
-    return f"{symbol}{salary.amount:,}" if symbol else f"{salary.amount:,} {salary.currency}"
 
 
-def _salary_phrase(salary: Salary) -> str:
-    return f"{with_article(salary.basis)} of {money(salary)} a {salary.period}"
 
 
-def with_article(noun: str) -> str:
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
-def join_words(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def role_names(knowledge: Knowledge) -> str:
@@ -124,7 +109,7 @@ def answer_attribute(knowledge: Knowledge, role: Role, attribute: str) -> str:
     if attribute == "salary":
         salary = role.salary
         reply.cite(salary.source)  # type: ignore[union-attr]
-        reply.line(f"{_capitalized(role.plural)} earn {_salary_phrase(salary)}.")  # type: ignore[arg-type]
+        reply.line(f"{capitalized(role.plural)} earn {salary_phrase(salary)}.")  # type: ignore[arg-type]
         if role.salary_factors:
             reply.cite(role.salary_factors.source)
             reply.line(f"It varies with {join_words(list(role.salary_factors.factors))}.")
@@ -132,7 +117,7 @@ def answer_attribute(knowledge: Knowledge, role: Role, attribute: str) -> str:
     if attribute == "salary_factors":
         factors = role.salary_factors
         reply.cite(factors.source)  # type: ignore[union-attr]
-        reply.line(f"{_capitalized(role.plural)}' pay varies with {join_words(list(factors.factors))}.")  # type: ignore[union-attr]
+        reply.line(f"{capitalized(role.plural)}' pay varies with {join_words(list(factors.factors))}.")  # type: ignore[union-attr]
         return reply.text(next_step_for(role, attribute))
     reply.line(heading)
     if attribute == "skills":
@@ -148,7 +133,7 @@ def answer_attribute(knowledge: Knowledge, role: Role, attribute: str) -> str:
 
 def compare_overview(knowledge: Knowledge, roles: list[Role]) -> str:
     reply = Reply(knowledge)
-    reply.line(_capitalized(" vs ".join(role.plural for role in roles)) + ":")
+    reply.line(capitalized(" vs ".join(role.plural for role in roles)) + ":")
     for role in roles:
         reply.cite(role.summary.source)
         reply.line(f"{BULLET}{role.summary.text}")
@@ -166,13 +151,13 @@ def compare_overview(knowledge: Knowledge, roles: list[Role]) -> str:
 def _side_by_side(reply: Reply, roles: list[Role]) -> None:
     reply.line("Side by side:")
     for role in roles:
-        pay = _salary_phrase(role.salary) if role.salary else "no figure in my sources"
-        education = _decapitalized(role.requirements[0].text) if role.requirements else "not given in my sources"
+        pay = salary_phrase(role.salary) if role.salary else "no figure in my sources"
+        education = decapitalized(role.requirements[0].text) if role.requirements else "not given in my sources"
         if role.salary:
             reply.cite(role.salary.source)
         if role.requirements:
             reply.cite(role.requirements[0].source)
-        reply.line(f"{BULLET}{_capitalized(role.plural)}: pay {pay}; education: {education}")
+        reply.line(f"{BULLET}{capitalized(role.plural)}: pay {pay}; education: {education}")
 
 
 def _missing_salaries(ranking: compare.SalaryRanking) -> list[str]:
@@ -194,13 +179,13 @@ def compare_salary(knowledge: Knowledge, roles: list[Role]) -> str:
         reply.line(f"I can't say which pays more out of {join_words([role.plural for role in roles])}.")
         for role in ranking.ranked:
             reply.cite(role.salary.source)  # type: ignore[union-attr]
-            reply.line(f"{_capitalized(role.plural)} earn {_salary_phrase(role.salary)}.")  # type: ignore[arg-type]
+            reply.line(f"{capitalized(role.plural)} earn {salary_phrase(role.salary)}.")  # type: ignore[arg-type]
     else:
         top, others = ranking.ranked[0], ranking.ranked[1:]
         reply.cite(top.salary.source)  # type: ignore[union-attr]
         against = join_words([f"{money(role.salary)} for {role.plural}" for role in others])  # type: ignore[arg-type]
         reply.line(
-            f"{_capitalized(top.plural)} earn more: {money(top.salary)} a {top.salary.period} "  # type: ignore[union-attr, arg-type]
+            f"{capitalized(top.plural)} earn more: {money(top.salary)} a {top.salary.period} "  # type: ignore[union-attr, arg-type]
             f"on {top.salary.basis}, against {against}."  # type: ignore[union-attr]
         )
     for line in _missing_salaries(ranking):
@@ -218,7 +203,7 @@ def salary_difference(knowledge: Knowledge, roles: list[Role]) -> str:
         reply.cite(gap.source)
         high, low = gap.higher.salary, gap.lower.salary
         reply.line(
-            f"{_capitalized(gap.higher.plural)} earn {money(Salary(gap.difference, high.currency, high.period, high.basis, high.source))} "  # type: ignore[union-attr]
+            f"{capitalized(gap.higher.plural)} earn {money(Salary(gap.difference, high.currency, high.period, high.basis, high.source))} "  # type: ignore[union-attr]
             f"more a {high.period} on {high.basis} than {gap.lower.plural} ({money(high)} vs {money(low)}), "  # type: ignore[union-attr, arg-type]
             f"about {gap.percent_more:.0f}% more."
         )
@@ -239,14 +224,14 @@ def compare_technical(knowledge: Knowledge, roles: list[Role]) -> str:
                   and knowledge.relation(role.id, verdict.role).more_technical == verdict]  # type: ignore[union-attr]
         winner = knowledge.roles[verdict.role]
         reply.cite(verdict.source)
-        reply.line(f"{_capitalized(winner.plural)} are more technical than {join_words([r.plural for r in others])}. {verdict.text}")
+        reply.line(f"{capitalized(winner.plural)} are more technical than {join_words([r.plural for r in others])}. {verdict.text}")
     for first, second in result.unjudged_pairs:
         reply.line(f"My sources don't compare how technical {first.plural} and {second.plural} are.")
         for role in (first, second):
             depth = next((skill for skill in role.skills or () if skill.skill == "technical_knowledge"), None)
             if depth:
                 reply.cite(depth.source)
-                reply.line(f"{BULLET}{_capitalized(role.plural)}: {depth.text}")
+                reply.line(f"{BULLET}{capitalized(role.plural)}: {depth.text}")
     return reply.text()
 
 
@@ -266,7 +251,7 @@ def shared_skills(knowledge: Knowledge, roles: list[Role]) -> str:
         reply.line(f"{BULLET}{wordings[0][1].label}:")
         for role, skill in wordings:
             reply.cite(skill.source)
-            reply.line(f"   {_capitalized(role.plural)}: {skill.text}")
+            reply.line(f"   {capitalized(role.plural)}: {skill.text}")
     return reply.text()
 
 
@@ -286,49 +271,6 @@ def do_both(knowledge: Knowledge, roles: list[Role]) -> str:
     return reply.text()
 
 
-def fit_check(knowledge: Knowledge, role: Role, likes: set[str], dislikes: set[str]) -> str:
-    reply = Reply(knowledge)
-    if not likes and not dislikes:
-        linked = [trait for trait in knowledge.traits.values() if trait.link(role.id)]
-        if not linked:
-            return reply.line(f"My sources don't say who {role.plural} suit best.").text(next_step_for(role))
-        reply.line(f"My sources connect {role.plural} with:")
-        for trait in linked:
-            link = trait.link(role.id)
-            reply.cite(link.source)  # type: ignore[union-attr]
-            reply.line(f"{BULLET}{trait.label}: {link.because}")  # type: ignore[union-attr]
-        return reply.text("Tell me what you enjoy and I'll say how well it fits.")
-    scores = score_roles(knowledge, likes, dislikes)
-    mine = next(entry for entry in scores if entry.role.id == role.id)
-    for trait, link in mine.for_it:
-        reply.cite(link.source)
-        reply.line(f"{BULLET}You like {trait.label}: {link.because}.")
-    for trait, link in mine.against_it:
-        reply.cite(link.source)
-        reply.line(f"{BULLET}You'd rather avoid {trait.label}, but {link.because}.")
-    unmatched = [knowledge.traits[trait_id] for trait_id in sorted(likes) if not knowledge.traits[trait_id].link(role.id)]
-    for trait in unmatched:
-        for link in trait.links:
-            reply.cite(link.source)
-        others = [knowledge.roles[link.role].plural for link in trait.links]
-        reply.line(f"{BULLET}My sources connect {trait.label} with {join_words(others)}, not with {role.plural}.")
-    best = scores[0]
-    if mine.score > 0 and (best.role.id == role.id or best.score == mine.score):
-        verdict = f"From what you've told me, {role.name} looks like a good fit."
-    elif best.score > mine.score:
-        verdict = f"From what you've told me, {best.role.name} may suit you better than {role.name}."
-    else:
-        verdict = f"From what you've told me, {role.name} doesn't look like a strong fit."
-    reply.lines.insert(0, verdict)
-    return reply.text()
-
-
-def choosing_guidance(knowledge: Knowledge) -> str:
-    reply = Reply(knowledge).line("My sources offer this guide to choosing:")
-    for relation in knowledge.relations:
-        reply.facts(relation.choosing)
-        reply.facts(relation.combining)
-    return reply.text("Tell me what you enjoy (say \"I like planning\" or \"I love coding\") and I'll tell you how it fits.")
 
 
 def unknown_role(knowledge: Knowledge, mention: str) -> str:
@@ -361,23 +303,3 @@ def sources_list(knowledge: Knowledge) -> str:
     lines = ["Everything I say about roles comes from these articles:"]
     lines += [f"{BULLET}“{source.title}”" for source in knowledge.sources.values()]
     return "\n".join(lines)
-
-
-def recommendation(knowledge: Knowledge, likes: set[str], dislikes: set[str]) -> str:
-    """The best-scoring role and the runner-up, with the person's own preferences as the reasons."""
-    scores = score_roles(knowledge, likes, dislikes)
-    best, runner_up = scores[0], scores[1]
-    if best.score <= 0:
-        return choosing_guidance(knowledge)
-    reply = Reply(knowledge)
-    if best.score == runner_up.score:
-        reply.line(f"It's a close call between {best.role.name} and {runner_up.role.name}.")
-    else:
-        reply.line(f"From what you've told me, {best.role.name} looks like the best fit, then {runner_up.role.name}.")
-    for trait, link in best.for_it:
-        reply.cite(link.source)
-        reply.line(f"{BULLET}You like {trait.label}: {link.because}.")
-    for trait, link in best.against_it:
-        reply.cite(link.source)
-        reply.line(f"{BULLET}You'd rather avoid {trait.label}, but {link.because}.")
-    return reply.text(f"Want to know more about {best.role.plural}? Ask what they do, earn or need to study.")

@@ -13,7 +13,7 @@ from actions.comparisons import (
     ActionCompareRoles, ActionCompareSalary, ActionCompareTechnical, ActionDoBoth, ActionSalaryDifference,
     ActionSharedSkills,
 )
-from actions.guidance import ActionFitCheck, ActionRecommendRole
+from actions.guidance import ActionFitCheck
 from actions.roles import ActionAnswerAttribute, ActionDescribeRole, ActionFollowUpRole
 from actions.scope import ActionListCapabilities, ActionListSources
 
@@ -136,12 +136,6 @@ def test_fit_check_reads_likes_and_dislikes():
     assert "You like planning and organizing" in text
     assert "You'd rather avoid leading a team" in text
 
-
-def test_recommendation_from_volunteered_preferences():
-    t = tracker("I love programming and hate managing people", "ask_recommendation",
-                [entity("preference", "technical_work"), entity("preference", "leading", role="dislike")])
-    text, _, _ = run(ActionRecommendRole(), t)
-    assert text.startswith("From what you've told me, technical expert looks like the best fit")
 
 
 def test_capabilities_and_sources_come_from_the_knowledge_file():

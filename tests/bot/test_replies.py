@@ -87,21 +87,7 @@ def test_side_by_side_of_all_three_shows_each_salary_or_its_absence():
     assert "Technical experts: pay no figure in my sources" in text
 
 
-def test_fit_check_connects_the_liked_activity_to_the_role_with_a_source():
-    text = replies.fit_check(knowledge, PM, {"planning", "leading"}, set())
-    assert text.startswith("From what you've told me, project manager looks like a good fit")
-    assert "You like leading a team" in text
 
-
-def test_fit_check_points_elsewhere_when_the_sources_link_the_activity_to_other_roles():
-    text = replies.fit_check(knowledge, PM, {"technical_work"}, set())
-    assert "technical expert may suit you better" in text
-
-
-def test_recommendation_explains_with_the_persons_own_preferences():
-    text = replies.recommendation(knowledge, {"technical_work"}, {"leading"})
-    assert text.startswith("From what you've told me, technical expert looks like the best fit")
-    assert "You like hands-on technical work" in text
 
 
 def test_unknown_role_lists_the_known_ones_and_echoes_no_markup():
