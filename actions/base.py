@@ -103,6 +103,19 @@ class SafeAction(Action, ABC):
         ...
 
 
+class KnowledgeReplyAction(SafeAction, ABC):
+    """Sends one reply built from the knowledge file alone."""
+
+    @property
+    @abstractmethod
+    def compose(self) -> Callable[[Knowledge], str]:
+        """The bot/ function that writes the reply; set with staticmethod() in each subclass."""
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        dispatcher.utter_message(text=self.compose(knowledge()))
+        return []
+
+
 class RoleAction(SafeAction, ABC):
     """Answers about the roles a turn is about; remembers them for follow-ups."""
 

@@ -1,32 +1,23 @@
 """Actions that say what the bot can do and where its facts come from."""
 from __future__ import annotations
 
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
-from rasa_sdk.executor import CollectingDispatcher
-
-from actions.base import SafeAction, knowledge
+from actions.base import KnowledgeReplyAction
 from bot import replies
 
 
-class ActionListCapabilities(SafeAction):
+class ActionListCapabilities(KnowledgeReplyAction):
     """"What can you do?": the roles and topics the knowledge file covers."""
+
+    compose = staticmethod(replies.capabilities)
 
     def name(self) -> str:
         return "action_list_capabilities"
 
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        dispatcher.utter_message(text=replies.capabilities(knowledge()))
-        return []
 
-
-class ActionListSources(SafeAction):
+class ActionListSources(KnowledgeReplyAction):
     """"Where does your information come from?": every source by title."""
+
+    compose = staticmethod(replies.sources_list)
 
     def name(self) -> str:
         return "action_list_sources"
-
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        dispatcher.utter_message(text=replies.sources_list(knowledge()))
-        return []
-

@@ -65,13 +65,19 @@ class SalaryFactors:
 
 
 @dataclass(frozen=True)
-class Role:
-    """A role the bot knows in detail. An attribute that is None is unknown: no source gives it."""
+class NamedRole:
+    """How a role is written and recognised."""
 
     id: str
     name: str
     plural: str
     synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role(NamedRole):
+    """A role the bot knows in detail. An attribute that is None is unknown: no source gives it."""
+
     abbreviations: tuple[str, ...]  # matched only as written ("IS", never "is")
     summary: Fact
     duties: tuple[Fact, ...] | None
@@ -89,13 +95,9 @@ class Role:
 
 
 @dataclass(frozen=True)
-class MentionedRole:
+class MentionedRole(NamedRole):
     """A role a source names (e.g. in a related article's title) but says nothing about."""
 
-    id: str
-    name: str
-    plural: str
-    synonyms: tuple[str, ...]
     source: str
     mention: str
 
@@ -396,7 +398,7 @@ def _read_question(reader: _Reader, data: Mapping[str, Any], trait_ids: set[str]
     return QuizQuestion(question_id, ask, labels=labels, traits=traits)
 
 
-def _check_unique_synonyms(path: Path, roles: list[Role | MentionedRole]) -> None:
+def _check_unique_synonyms(path: Path, roles: list[NamedRole]) -> None:
     owner: dict[str, str] = {}
     for role in roles:
         for synonym in role.synonyms:

@@ -1,0 +1,14 @@
+"""The domain and the action server agree on which custom actions exist."""
+from pathlib import Path
+
+import yaml
+from rasa_sdk.executor import ActionExecutor
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_every_custom_action_in_the_domain_is_served_and_nothing_else():
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    domain_actions = set(yaml.safe_load((REPO / "domain.yml").read_text())["actions"])
+    assert set(executor.actions) == domain_actions
