@@ -57,6 +57,13 @@ def read_reply(tracker: Tracker, asked: str | None) -> dict[str, str]:
     return {slot_for(question_id): answer for question_id, answer in answers.items()}
 
 
+def is_answer(tracker: Tracker) -> bool:
+    """An answer intent, or likes and dislikes with no role named ("to be honest I enjoy organising")."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    states_preferences = any(preferences(tracker)) and not entity_values(tracker, "role")
+    return intent in ANSWER_INTENTS or states_preferences
+
+
 def answer_buttons(question: QuizQuestion) -> list[dict[str, str]]:
     """Buttons whose payloads the form reads like typed answers."""
     if question.choices is not None:
@@ -86,7 +93,7 @@ class AskQuizQuestion(SafeAction):
 
 # One action per question: Rasa's form asks for slot X by running action_ask_X.
 ASK_ACTIONS = [
-    type(f"AskQuiz{question.id.capitalize()}", (AskQuizQuestion,), {"question_id": question.id})
+    type(f"AskQuiz{question.id.capitalize()}", (AskQuizQuestion,), {"question_id": question.id, "__module__": __name__})
     for question in knowledge().quiz
 ]
 
@@ -105,8 +112,7 @@ class ValidateCareerQuizForm(FormValidationAction):
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent not in ANSWER_INTENTS:
+        if not is_answer(tracker):
             return []  # a question mid-quiz: nothing extracted, so the form yields to the rules
         requested = tracker.get_slot(REQUESTED_SLOT)
         asked = requested.removeprefix("quiz_") if requested in quiz_slots() else None

@@ -83,3 +83,9 @@ def test_each_question_is_asked_from_the_knowledge_file_with_answer_buttons():
     text, buttons, _ = run(ASK_ACTIONS[-1](), tracker("", "affirm"))
     assert text == questions[-1].ask
     assert buttons[1] == {"title": "An MBA or PMP certification", "payload": '/choose_preparation{"preparation": "business"}'}
+
+
+def test_likes_stated_under_another_intent_still_answer_the_quiz():
+    slots, _ = validate("to be honest i enjoy organising a lot", "fit_check", [entity("preference", "planning")],
+                        requested_slot="quiz_planning")
+    assert slots["quiz_planning"] == "yes"

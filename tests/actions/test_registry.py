@@ -11,4 +11,5 @@ def test_every_custom_action_in_the_domain_is_served_and_nothing_else():
     executor = ActionExecutor()
     executor.register_package("actions")
     domain_actions = set(yaml.safe_load((REPO / "domain.yml").read_text())["actions"])
-    assert set(executor.actions) == domain_actions
+    served = {name for name, run in executor.actions.items() if type(run.__self__).__module__.startswith("actions.")}
+    assert served == domain_actions
