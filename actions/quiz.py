@@ -26,8 +26,16 @@ LEVEL_PAYLOADS = {quiz.YES: "/affirm", quiz.SOMEWHAT: "/answer_somewhat", quiz.N
 DID_NOT_CATCH = "Sorry, I didn't catch that. Please pick one of the options, or say \"stop\" to leave the quiz."
 
 
+SLOT_PREFIX = "quiz_"
+
+
 def slot_for(question_id: str) -> str:
-    return f"quiz_{question_id}"
+    return f"{SLOT_PREFIX}{question_id}"
+
+
+def question_for(slot: str | None) -> str | None:
+    """The question a quiz slot holds the answer to; None for any other slot."""
+    return slot.removeprefix(SLOT_PREFIX) if slot in quiz_slots() else None
 
 
 def quiz_slots() -> list[str]:
@@ -115,8 +123,7 @@ class ValidateCareerQuizForm(FormValidationAction):
         if not is_answer(tracker):
             return []  # a question mid-quiz: nothing extracted, so the form yields to the rules
         requested = tracker.get_slot(REQUESTED_SLOT)
-        asked = requested.removeprefix("quiz_") if requested in quiz_slots() else None
-        answers = read_reply(tracker, asked)
+        answers = read_reply(tracker, question_for(requested))
         if requested and requested not in answers:
             dispatcher.utter_message(text=DID_NOT_CATCH)
             answers[requested] = None  # keeps the form active; it asks the same question again
@@ -175,8 +182,8 @@ class ActionRecommendRole(SafeAction):
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         trait_levels = levels(tracker)
-        dispatcher.utter_message(text=advice.quiz_result(knowledge(), trait_levels))
         result = recommend(knowledge(), trait_levels)
+        dispatcher.utter_message(text=advice.quiz_result(knowledge(), result, trait_levels))
         if not result.decided:
             return [SlotSet(COMPLETE_SLOT, True)]
         best = result.best.role.id

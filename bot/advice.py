@@ -75,9 +75,8 @@ def _combining_note(knowledge: Knowledge, result: Recommendation, reply: Reply) 
         reply.line("You don't have to choose just one:").facts(relation.combining)
 
 
-def quiz_result(knowledge: Knowledge, levels: dict[str, float]) -> str:
+def quiz_result(knowledge: Knowledge, result: Recommendation, levels: dict[str, float]) -> str:
     """The recommendation: top role and runner-up, explained by the person's answers and the roles' facts."""
-    result = recommend(knowledge, levels)
     if not result.decided:
         return choosing_guidance(knowledge)
     best, runner_up = result.best, result.runner_up

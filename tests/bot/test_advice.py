@@ -2,7 +2,7 @@
 from bot import advice
 from bot.knowledge import load_knowledge
 from bot.quiz import NO, YES, trait_levels
-from bot.recommend import levels_from
+from bot.recommend import levels_from, recommend
 
 knowledge = load_knowledge()
 PM = knowledge.roles["project_manager"]
@@ -22,19 +22,20 @@ def test_fit_check_points_elsewhere_when_sources_link_the_activity_to_other_role
 
 def test_quiz_result_names_top_role_runner_up_and_reasons_from_the_answers():
     levels = trait_levels(knowledge, {"technical": YES, "people": NO, "planning": NO})
-    text = advice.quiz_result(knowledge, levels)
+    text = advice.quiz_result(knowledge, recommend(knowledge, levels), levels)
     assert text.startswith("My recommendation: technical expert, with implementation specialist as the runner-up")
     assert "You like hands-on technical work" in text and "“Project Manager vs. Technical Expert”" in text
 
 
 def test_technical_and_leadership_profile_hears_that_the_paths_combine():
-    text = advice.quiz_result(knowledge, levels_from({"technical_work", "leading"}, set()))
+    levels = levels_from({"technical_work", "leading"}, set())
+    text = advice.quiz_result(knowledge, recommend(knowledge, levels), levels)
     assert "close call" in text and "not mutually exclusive" in text
 
 
 def test_pay_that_matters_for_a_role_without_a_figure_is_admitted():
     levels = trait_levels(knowledge, {"technical": YES, "pay": YES, "planning": NO, "people": NO})
-    assert "no salary figure for technical experts" in advice.quiz_result(knowledge, levels)
+    assert "no salary figure for technical experts" in advice.quiz_result(knowledge, recommend(knowledge, levels), levels)
 
 
 def test_why_lists_answers_for_and_against_with_scores():
