@@ -66,6 +66,19 @@ def choosing_guidance(knowledge: Knowledge) -> str:
     return reply.text("Tell me what you enjoy (say \"I like planning\" or \"I love coding\") and I'll tell you how it fits.")
 
 
+def _ruling_out(result: Recommendation) -> tuple[Reason, ...]:
+    """What the person would rather avoid that counts against the other roles, not the recommended one."""
+    best_traits = {reason.trait.id for reason in result.best.reasons}
+    seen: set[str] = set()
+    ruling_out = []
+    for entry in result.ranking[1:]:
+        for reason in entry.against_it:
+            if reason.trait.id not in best_traits and reason.trait.id not in seen:
+                seen.add(reason.trait.id)
+                ruling_out.append(reason)
+    return tuple(ruling_out)
+
+
 def _combining_note(knowledge: Knowledge, result: Recommendation, reply: Reply) -> None:
     """When the top two roles are a pair a source says can be combined, say so."""
     if result.runner_up.score <= 0:
@@ -87,6 +100,10 @@ def quiz_result(knowledge: Knowledge, result: Recommendation, levels: dict[str, 
         reply.line(f"My recommendation: {best.role.name}, with {runner_up.role.name} as the runner-up.")
     reply.line(f"Why {best.role.name}:")
     _add_reasons(reply, best.for_it[:3] if best.for_it else best.reasons[:3])
+    for reason in _ruling_out(result):
+        reply.cite(reason.link.source)
+        other = knowledge.roles[reason.link.role]
+        reply.line(f"{BULLET}You'd rather avoid {reason.trait.label}, which counts against {other.plural}: {reason.link.because}.")
     _combining_note(knowledge, result, reply)
     if levels.get("pay", 0) > 0 and best.role.salary is None:
         reply.line(f"Pay matters to you, but I have no salary figure for {best.role.plural} in my sources.")

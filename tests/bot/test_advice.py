@@ -48,3 +48,9 @@ def test_others_explains_each_remaining_role():
     levels = trait_levels(knowledge, {"technical": YES, "people": NO})
     text = advice.explain_others(knowledge, levels)
     assert "Project managers:" in text and "You'd rather avoid leading a team" in text
+
+
+def test_a_dislike_that_rules_out_another_role_is_part_of_the_reasons():
+    levels = levels_from({"technical_work"}, {"leading"})
+    text = advice.quiz_result(knowledge, recommend(knowledge, levels), levels)
+    assert "You'd rather avoid leading a team, which counts against project managers: project managers direct" in text
