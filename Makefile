@@ -6,6 +6,8 @@ MODEL := models/career-advisor.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
 WIDGET := node_modules/rasa-webchat/lib/index.js
 CHROMEDRIVER := /usr/bin/chromedriver
+# The scale-out tests start real PostgreSQL and Redis servers from Debian's packages.
+DATABASE_SERVERS := /usr/bin/pg_ctlcluster /usr/bin/redis-server
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export RASA_TELEMETRY_ENABLED := false
@@ -13,12 +15,12 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup train clean
+.PHONY: run test setup train clean forget
 
 run: setup $(MODEL)
 	@scripts/run.sh
 
-test: setup $(MODEL) $(CHROMEDRIVER)
+test: setup $(MODEL) $(CHROMEDRIVER) $(DATABASE_SERVERS)
 	$(BIN)/python -m pytest
 
 setup: $(VENV)/.installed $(WIDGET)
@@ -43,6 +45,16 @@ $(CHROMEDRIVER):
 	@command -v apt-get >/dev/null || { echo "error: install chromium and chromedriver at /usr/bin" >&2; exit 1; }
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+
+$(DATABASE_SERVERS):
+	@command -v apt-get >/dev/null || { echo "error: install PostgreSQL and Redis servers" >&2; exit 1; }
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server
+
+# Deletes one conversation from the tracker store the servers use (same environment as `make run`).
+forget: setup
+	@[ -n "$(SENDER)" ] || { echo "usage: make forget SENDER=<conversation id>" >&2; exit 2; }
+	@$(BIN)/python -m stores.forget "$$SENDER"
 
 train: $(MODEL)
 

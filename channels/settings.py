@@ -103,6 +103,14 @@ def summary(env: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
+def write_private_yaml(path: Path, content: Mapping[str, Any]) -> None:
+    """Writes a file that holds secrets: readable by its owner only, before any are written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600)
+    path.chmod(0o600)
+    path.write_text(yaml.safe_dump(dict(content), sort_keys=False))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, default=Path("credentials.yml"))
@@ -114,10 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.touch(mode=0o600)  # it holds secrets: readable by the owner only, before any are written
-    args.out.chmod(0o600)
-    args.out.write_text(yaml.safe_dump(written, sort_keys=False))
+    write_private_yaml(args.out, written)
     print(summary(os.environ))
     return 0
 

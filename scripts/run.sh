@@ -9,18 +9,22 @@ BIN=.venv/bin
 # Channels on = credentials.yml + those whose secrets are in the environment. One file per port, so
 # servers started side by side (tests, `make run`) don't read each other's; removed on exit.
 credentials="var/credentials-$RASA_PORT.yml"
+# Stores likewise (TRACKER_STORE_URL, LOCK_STORE_URL, ACTION_ENDPOINT_URL; stores/settings.py).
+endpoints="var/endpoints-$RASA_PORT.yml"
 pids=()
 stop() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -f "$credentials"
+  rm -f "$credentials" "$endpoints"
 }
 trap 'stop; exit 0' INT TERM
 trap stop EXIT
 
 mkdir -p var
 "$BIN/python" -m channels.settings --base credentials.yml --out "$credentials"  # prints which are on
+# Prints where conversations are kept; fails, naming it, when a store can't be reached.
+"$BIN/python" -m stores.settings --base endpoints.yml --out "$endpoints"
 # No --cors: no page may call Rasa's HTTP routes; the widget's socket.io channel does its own CORS
 # and Origin check with the widget origins (channels/socketio.py).
 # Rasa's HTTP API (conversations, model) only with a token.
@@ -31,7 +35,7 @@ if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_
 SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" "$BIN/rasa" run actions --port "$ACTIONS_PORT" --actions actions &
 pids+=($!)
 "$BIN/rasa" run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
-  --endpoints endpoints.yml --credentials "$credentials" "${api[@]}" &
+  --endpoints "$endpoints" --credentials "$credentials" "${api[@]}" &
 pids+=($!)
 "$BIN/python" -m channels.web &
 pids+=($!)

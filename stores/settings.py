@@ -1,0 +1,179 @@
+"""Where conversations and locks live, decided from the environment alone, written as Rasa's endpoints file.
+
+One machine needs nothing set: conversations go to a SQLite file under var/. Several Rasa servers
+behind a balancer share one PostgreSQL tracker store (TRACKER_STORE_URL) and one Redis lock store
+(LOCK_STORE_URL), and may call a balanced pool of action servers (ACTION_ENDPOINT_URL). Before any
+server starts, both stores are tried, so an unreachable one is named at once: Rasa itself would
+retry a database forever, or fall back to memory and lose every conversation on restart.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Optional
+from urllib.parse import urlsplit
+
+import redis
+import sqlalchemy as sa
+import yaml
+from sqlalchemy.engine import URL, make_url
+
+from channels.settings import write_private_yaml
+
+DEFAULT_TRACKER_STORE_URL = "sqlite:///var/conversations.db"
+TRACKER_STORE_CLASS = "stores.tracker.ConversationStore"
+DIALECTS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+CONNECT_TIMEOUT_SECONDS = 5
+
+
+class StoreError(ValueError):
+    """A store that is misconfigured or unreachable, with a message naming it."""
+
+
+@dataclass(frozen=True)
+class TrackerStore:
+    """The SQL database conversations are kept in."""
+
+    url: URL
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> "TrackerStore":
+        raw = env.get("TRACKER_STORE_URL") or DEFAULT_TRACKER_STORE_URL
+        try:
+            url = make_url(raw)
+        except sa.exc.ArgumentError as error:
+            raise StoreError(f"TRACKER_STORE_URL is not a database URL: {error}") from None
+        if url.get_backend_name() not in DIALECTS:
+            raise StoreError(f"TRACKER_STORE_URL must start with sqlite:// or postgresql://, not {url.drivername}://")
+        return cls(url)
+
+    @property
+    def description(self) -> str:
+        """Where conversations are, for people: no password."""
+        if self.url.get_backend_name() == "sqlite":
+            return f"SQLite file {self.url.database}"
+        return f"PostgreSQL database {self.url.database} at {self.url.host}:{self.url.port or 5432}"
+
+    def store_kwargs(self) -> dict[str, Any]:
+        """The keyword arguments of Rasa's SQLTrackerStore (and ConversationStore)."""
+        kwargs = {
+            "dialect": self.url.drivername,
+            "host": self.url.host,
+            "port": self.url.port,
+            "db": self.url.database,
+            "username": self.url.username,
+            "password": self.url.password,
+            "query": dict(self.url.query) or None,
+        }
+        return {key: value for key, value in kwargs.items() if value is not None}
+
+    def endpoint(self) -> dict[str, Any]:
+        kwargs = self.store_kwargs()
+        host = kwargs.pop("host", None)
+        return {"type": TRACKER_STORE_CLASS, **({"url": host} if host else {}), **kwargs}
+
+    def check(self) -> None:
+        if self.url.get_backend_name() == "sqlite":
+            Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
+            connect_args: dict[str, Any] = {}
+        else:
+            connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+        engine = sa.create_engine(self.url, connect_args=connect_args)
+        try:
+            with engine.connect():
+                pass
+        except sa.exc.SQLAlchemyError as error:
+            reason = str(error.orig or error).strip().splitlines()[0]
+            raise StoreError(f"the tracker store ({self.description}, TRACKER_STORE_URL) is unreachable: {reason}") from None
+        finally:
+            engine.dispose()
+
+
+@dataclass(frozen=True)
+class LockStore:
+    """The Redis server that makes several Rasa servers take one conversation's turns one at a time."""
+
+    host: str
+    port: int
+    db: int
+    password: Optional[str]
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Optional["LockStore"]:
+        raw = env.get("LOCK_STORE_URL")
+        if not raw:
+            return None
+        url = urlsplit(raw)
+        if url.scheme != "redis" or not url.hostname:
+            raise StoreError("LOCK_STORE_URL must look like redis://[:password@]host[:port][/db]")
+        try:
+            return cls(url.hostname, url.port or 6379, int(url.path.strip("/") or 0), url.password)
+        except ValueError:
+            raise StoreError("LOCK_STORE_URL: the port and the database number must be numbers") from None
+
+    @property
+    def description(self) -> str:
+        return f"Redis database {self.db} at {self.host}:{self.port}"
+
+    def endpoint(self) -> dict[str, Any]:
+        endpoint = {"type": "redis", "url": self.host, "port": self.port, "db": self.db}
+        return {**endpoint, "password": self.password} if self.password else endpoint
+
+    def check(self) -> None:
+        client = redis.Redis(self.host, self.port, self.db, self.password, socket_timeout=CONNECT_TIMEOUT_SECONDS)
+        try:
+            client.ping()
+        except redis.RedisError as error:
+            raise StoreError(f"the lock store ({self.description}, LOCK_STORE_URL) is unreachable: {error}") from None
+        finally:
+            client.close()
+
+
+def endpoints(base: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
+    """The base endpoints plus the stores, and the action endpoint when ACTION_ENDPOINT_URL moves it."""
+    result = {**base, "tracker_store": TrackerStore.from_env(env).endpoint()}
+    lock_store = LockStore.from_env(env)
+    if lock_store:
+        result["lock_store"] = lock_store.endpoint()
+    if env.get("ACTION_ENDPOINT_URL"):
+        result["action_endpoint"] = {"url": env["ACTION_ENDPOINT_URL"]}
+    return result
+
+
+def summary(env: Mapping[str, str]) -> str:
+    """What `make run` prints about where conversations are kept."""
+    lock_store = LockStore.from_env(env)
+    locks = lock_store.description if lock_store else "in memory (one Rasa server only)"
+    return f"Conversations: {TrackerStore.from_env(env).description}; locks: {locks}"
+
+
+def check(env: Mapping[str, str]) -> None:
+    """Raises StoreError naming the first store that can't be reached."""
+    TrackerStore.from_env(env).check()
+    lock_store = LockStore.from_env(env)
+    if lock_store:
+        lock_store.check()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, default=Path("endpoints.yml"))
+    parser.add_argument("--out", type=Path, required=True, help="where to write the endpoints file")
+    args = parser.parse_args(argv)
+    base = yaml.safe_load(args.base.read_text()) or {}
+    try:
+        written = endpoints(base, os.environ)
+        check(os.environ)
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    write_private_yaml(args.out, written)  # it may hold database passwords
+    print(summary(os.environ))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
