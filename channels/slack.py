@@ -22,6 +22,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from channels.guard import answering
+
 
 class RecentIds:
     """The last `size` ids seen, so a retried delivery can be told from a first one in bounded memory."""
@@ -101,7 +103,7 @@ class SlackInput(slack.SlackInput):
         return await super().process_message(request, on_new_message, text, sender_id, metadata)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+        blueprint = super().blueprint(answering(on_new_message))
 
         @blueprint.middleware("request")
         async def answer_url_verification(request: Request) -> Optional[HTTPResponse]:

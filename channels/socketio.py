@@ -18,6 +18,8 @@ from rasa.core.channels import socketio
 from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint
 
+from channels.guard import answering
+
 
 def _normalized(origins: Iterable[str]) -> frozenset[str]:
     return frozenset(origin.rstrip("/") for origin in origins)
@@ -43,7 +45,7 @@ class SocketIOInput(socketio.SocketIOInput):
         return origin is not None and origin.rstrip("/") in self.allowed_origins
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+        blueprint = super().blueprint(answering(on_new_message))
         # A callable (never []) so an empty origin list rejects every browser, not none.
         self.sio.eio.cors_allowed_origins = self.origin_allowed
         return blueprint

@@ -29,6 +29,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.guard import answering
+
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -116,7 +118,7 @@ class TelegramInput(telegram.TelegramInput):
                 message.text = GREET
             return await on_new_message(message)
 
-        blueprint = super().blueprint(handle)
+        blueprint = super().blueprint(answering(handle))
         bot = self.get_output_channel()
 
         @blueprint.listener("after_server_start")
