@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup train clean forget
+.PHONY: run test setup train clean forget bench bench-nlu
 
 run: setup $(MODEL)
 	@scripts/run.sh
@@ -55,6 +55,14 @@ $(DATABASE_SERVERS):
 forget: setup
 	@[ -n "$(SENDER)" ] || { echo "usage: make forget SENDER=<conversation id>" >&2; exit 2; }
 	@$(BIN)/python -m stores.forget "$$SENDER"
+
+# Figures, not tests (README "Performance"); never part of `make test`. Options: BENCH_ARGS, e.g.
+# make bench BENCH_ARGS="--users 10 --messages 30"   (see `.venv/bin/python -m bench.performance --help`)
+bench: setup $(MODEL)
+	$(BIN)/python -m bench.performance $(BENCH_ARGS)
+
+bench-nlu: $(VENV)/.installed
+	$(BIN)/python -m bench.nlu_cv $(BENCH_ARGS)
 
 train: $(MODEL)
 

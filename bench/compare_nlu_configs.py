@@ -8,7 +8,6 @@ merged in. Figures are printed, not asserted; README "Performance" records the l
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -17,20 +16,13 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
-RASA = str(REPO / ".venv" / "bin" / "rasa")
-ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.common import ENV, RASA, REPO, config_with_diet  # noqa: E402
 
 
 def candidate_config(overrides_path: Path, workdir: Path) -> Path:
-    config = yaml.safe_load((REPO / "config.yml").read_text())
     overrides = yaml.safe_load(overrides_path.read_text()) if overrides_path.name != "config.yml" else {}
-    for component in config["pipeline"]:
-        if component["name"] == "DIETClassifier":
-            component.update(overrides.get("DIETClassifier", {}))
-    path = workdir / f"{overrides_path.stem}.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False))
-    return path
+    return config_with_diet(overrides.get("DIETClassifier", {}), workdir / f"{overrides_path.stem}.yml")
 
 
 def evaluate(config_path: Path, workdir: Path) -> dict[str, float]:

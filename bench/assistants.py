@@ -1,0 +1,156 @@
+"""The two assistants under load: ours, started by scripts/run.sh as `make run` does, and the stock
+`rasa init` assistant, trained and served by the same Rasa install in a temporary folder."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from bench.common import RASA, REPO, rasa_env
+from tests.e2e.servers import STARTUP_SECONDS, Servers, free_port, is_up, start_servers
+
+try:  # newer tests/e2e/servers.py: the process is known before start-up ends, so Ctrl-C then stops it too
+    from tests.e2e.servers import launch_servers, wait_until_up
+except ImportError:
+    launch_servers = wait_until_up = None
+
+TRAIN_SECONDS_LIMIT = 1800
+
+
+@dataclass
+class Running:
+    """A started assistant: where to talk to it, how long it took to come up, its memory, how to stop it."""
+
+    url: str  # the REST channel's webhook
+    startup_seconds: float
+    peak_rss: Callable[[], dict[str, int]]  # server name -> bytes; call before stop()
+    stop: Callable[[], object]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _tree(pid: int) -> list[int]:
+    return [pid] + [p for child in _children(pid) for p in _tree(child)]
+
+
+def _status_kb(pid: int, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def peak_rss(pid: int) -> int:
+    """Peak resident memory of a process and its descendants, in bytes: the kernel's high-water mark (VmHWM), summed."""
+    return sum(_status_kb(p, "VmHWM") for p in _tree(pid)) * 1024
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _child_matching(parent: int, needle: str) -> int | None:
+    return next((pid for pid in _children(parent) if needle in _cmdline(pid)), None)
+
+
+def train(command: list[str], cwd: Path, cache: Path) -> float:
+    """Runs a training command with a cold cache of its own; returns the seconds it took."""
+    started = time.monotonic()
+    result = subprocess.run(command, cwd=cwd, env=rasa_env(cache), capture_output=True, text=True,
+                            timeout=TRAIN_SECONDS_LIMIT)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {result.returncode}:\n"
+                           f"{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
+    return time.monotonic() - started
+
+
+def train_ours(work: Path) -> tuple[float, Path]:
+    """Trains the project's model into `work` (models/ is left alone) and returns the time taken and the file."""
+    out = work / "ours-model"
+    seconds = train([RASA, "train", "--config", "config.yml", "--domain", "domain.yml", "--data", "data",
+                     "--out", str(out), "--fixed-model-name", "career-advisor"], REPO, work / "ours-cache")
+    return seconds, out / "career-advisor.tar.gz"
+
+
+def init_stock(work: Path) -> tuple[float, Path, Path]:
+    """`rasa init --no-prompt` (which scaffolds and trains) in `work/stock`: seconds, project folder, model file."""
+    project = work / "stock"
+    project.mkdir()
+    seconds = train([RASA, "init", "--no-prompt", "--init-dir", str(project)], work, work / "stock-cache")
+    return seconds, project, max((project / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+
+
+def _start_run_script(log: Path, extra_env: dict[str, str]) -> Servers:
+    if launch_servers is None:
+        return start_servers(log, extra_env)
+    servers = launch_servers(log, extra_env)
+    try:
+        return wait_until_up(servers)
+    except BaseException:  # Ctrl-C while starting up too
+        servers.stop()
+        raise
+
+
+def start_ours(log: Path, extra_env: dict[str, str]) -> Running:
+    started = time.monotonic()
+    servers = _start_run_script(log, extra_env)
+    startup = time.monotonic() - started
+
+    def rss() -> dict[str, int]:
+        servers_by_name = {"Rasa server": "rasa run --port", "action server": "rasa run actions"}
+        pids = {name: _child_matching(servers.process.pid, needle) for name, needle in servers_by_name.items()}
+        return {name: peak_rss(pid) for name, pid in pids.items() if pid is not None}
+
+    return Running(f"{servers.rasa_url}/webhooks/rest/webhook", startup, rss, servers.stop)
+
+
+def _stop_group(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def start_stock(project: Path, model: Path, log: Path) -> Running:
+    """`rasa run` of the stock assistant on a free loopback port, in its own process group."""
+    port = free_port()
+    started = time.monotonic()
+    with log.open("w") as out:
+        process = subprocess.Popen([RASA, "run", "--port", str(port), "-i", "127.0.0.1", "--model", str(model)],
+                                   cwd=project, env=rasa_env(project / ".rasa"), stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        while not is_up(f"http://127.0.0.1:{port}/"):
+            if process.poll() is not None or time.monotonic() - started > STARTUP_SECONDS:
+                raise RuntimeError(f"stock Rasa server did not come up:\n{log.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.5)
+    except BaseException:
+        _stop_group(process)
+        raise
+    startup = time.monotonic() - started
+    return Running(f"http://127.0.0.1:{port}/webhooks/rest/webhook", startup,
+                   lambda: {"Rasa server": peak_rss(process.pid)}, lambda: _stop_group(process))

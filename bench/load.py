@@ -1,0 +1,140 @@
+"""Simulated users over Rasa's REST channel: one conversation driver for any assistant, and its figures."""
+from __future__ import annotations
+
+import asyncio
+import math
+import statistics
+import time
+import uuid
+from dataclasses import dataclass
+from itertools import cycle, islice
+from typing import Sequence
+
+import aiohttp
+
+# One realistic conversation with the career advisor, from the end-to-end tests' phrasings: questions,
+# follow-ups that lean on context, comparisons, then the whole quiz and its follow-ups. Users who send
+# more messages than this go round again (a second quiz starts over, as a person might).
+CONVERSATION: tuple[str, ...] = (
+    "hello there",
+    "what does a PM do?",
+    "how much do they earn?",
+    "and implementation specialists?",
+    "what qualifications do they need?",
+    "which pays more, a project manager or an implementation specialist?",
+    "how much more?",
+    "what's the difference between a project manager and a technical expert?",
+    "how much does a technical expert make?",
+    "which is more technical?",
+    "what skills do a PM and a technical expert have in common?",
+    "which career is right for me?",
+    "yes, i love it",
+    "not really",
+    "no",
+    "nope",
+    "not much",
+    '/choose_preparation{"preparation": "neither"}',
+    "why?",
+    "what about the others?",
+    "tell me more about it",
+    "how do I get there?",
+    "where does your information come from?",
+    "thanks, bye",
+)
+
+
+@dataclass(frozen=True)
+class Sample:
+    position: int  # the message's place in its conversation, from 1
+    seconds: float
+    ok: bool  # HTTP 200 with a JSON list; False for errors, timeouts and refused connections
+    empty: bool  # answered, but with no message at all
+
+
+@dataclass(frozen=True)
+class Summary:
+    messages: int
+    errors: int
+    empty: int
+    unsent: int  # not sent because the time limit ran out
+    wall_seconds: float
+    p50: float
+    p95: float
+    p99: float
+    mean: float
+
+    @property
+    def per_second(self) -> float:
+        return (self.messages - self.errors) / self.wall_seconds if self.wall_seconds else 0.0
+
+
+def script(messages: int, conversation: Sequence[str] = CONVERSATION) -> list[str]:
+    return list(islice(cycle(conversation), messages))
+
+
+async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str, position: int) -> Sample:
+    started = time.perf_counter()
+    try:
+        async with session.post(url, json={"sender": sender, "message": text}) as response:
+            replies = await response.json(content_type=None) if response.status == 200 else None
+    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+        replies = None
+    seconds = time.perf_counter() - started
+    ok = isinstance(replies, list)
+    return Sample(position, seconds, ok, ok and not replies)
+
+
+async def converse(session: aiohttp.ClientSession, url: str, sender: str, messages: Sequence[str],
+                   samples: list[Sample]) -> None:
+    """One user: each message waits for the reply to the one before, as in a chat window."""
+    for position, text in enumerate(messages, start=1):
+        samples.append(await send(session, url, sender, text, position))
+
+
+async def drive(url: str, users: int, messages: Sequence[str], timeout: float, max_seconds: float) -> tuple[list[Sample], float]:
+    """`users` concurrent conversations, each sending `messages`; stops sending after `max_seconds`."""
+    samples: list[Sample] = []
+    run = uuid.uuid4().hex[:8]
+    connector = aiohttp.TCPConnector(limit=users)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout)) as session:
+        started = time.perf_counter()
+        tasks = [asyncio.create_task(converse(session, url, f"bench-{run}-{user}", messages, samples))
+                 for user in range(users)]
+        done, pending = await asyncio.wait(tasks, timeout=max_seconds)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        wall = time.perf_counter() - started
+    for task in done:
+        task.result()  # a bug in the driver itself should not pass silently
+    return samples, wall
+
+
+def percentile(sorted_values: Sequence[float], fraction: float) -> float:
+    """Nearest-rank percentile; NaN when there is nothing to rank."""
+    if not sorted_values:
+        return float("nan")
+    rank = max(1, math.ceil(fraction * len(sorted_values)))
+    return sorted_values[rank - 1]
+
+
+def summarize(samples: Sequence[Sample], wall_seconds: float, planned: int) -> Summary:
+    latencies = sorted(s.seconds for s in samples if s.ok)
+    return Summary(
+        messages=len(samples),
+        errors=sum(not s.ok for s in samples),
+        empty=sum(s.empty for s in samples),
+        unsent=planned - len(samples),
+        wall_seconds=wall_seconds,
+        p50=percentile(latencies, 0.50),
+        p95=percentile(latencies, 0.95),
+        p99=percentile(latencies, 0.99),
+        mean=statistics.fmean(latencies) if latencies else float("nan"),
+    )
+
+
+def latency_at(samples: Sequence[Sample], position: int, window: int = 2) -> tuple[float, float]:
+    """The latency of message `position` of one conversation, and the median of it and its `window` neighbours each side."""
+    by_position = {s.position: s.seconds for s in samples if s.ok}
+    around = [by_position[p] for p in range(position - window, position + window + 1) if p in by_position]
+    return by_position.get(position, float("nan")), statistics.median(around) if around else float("nan")
