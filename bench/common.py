@@ -6,7 +6,7 @@ import platform
 import signal
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Callable, NoReturn
 
 import yaml
 
@@ -48,3 +48,12 @@ def stop_on_sigterm() -> None:
 def fail(message: str) -> NoReturn:
     print(f"error: {message}", file=sys.stderr)
     sys.exit(1)
+
+
+def run_main(main: Callable[[], None]) -> None:
+    """Runs a bench script; Ctrl-C ends it quietly (every server it started is stopped on the way out)."""
+    try:
+        main()
+    except KeyboardInterrupt:
+        print("interrupted; everything started was stopped", file=sys.stderr)
+        sys.exit(130)

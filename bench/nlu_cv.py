@@ -13,14 +13,13 @@ import argparse
 import json
 import random
 import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.common import RASA, REPO, config_with_diet, fail, machine, rasa_env, stop_on_sigterm
+from bench.common import RASA, REPO, config_with_diet, fail, machine, rasa_env, run_main, stop_on_sigterm
 
 SUMMARY_ROWS = ("accuracy", "macro avg", "weighted avg", "micro avg")
 
@@ -112,8 +111,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except KeyboardInterrupt:
-        print("interrupted; everything started was stopped", file=sys.stderr)
-        sys.exit(130)
+    run_main(main)

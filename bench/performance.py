@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from bench import assistants
-from bench.common import REPO, machine, stop_on_sigterm
+from bench.common import REPO, machine, run_main, stop_on_sigterm
 from bench.load import Sample, Summary, drive, latency_at, script, summarize
 
 MB = 1024 * 1024
@@ -172,8 +172,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except KeyboardInterrupt:
-        print("interrupted; everything started was stopped", file=sys.stderr)
-        sys.exit(130)
+    run_main(main)

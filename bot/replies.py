@@ -98,7 +98,7 @@ def describe_role(knowledge: Knowledge, role: Role) -> str:
     reply = Reply(knowledge).fact(role.summary, bullet=False)
     if role.duties:
         reply.line("Typical duties:").facts(role.duties[:3])
-    return reply.text(f"Want to know about their pay, education or skills? Or how they compare with other roles?")
+    return reply.text("Want to know about their pay, education or skills? Or how they compare with other roles?")
 
 
 def answer_attribute(knowledge: Knowledge, role: Role, attribute: str) -> str:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.dialogue.rasa_cli import MODEL, REPO, rasa
+from tests.dialogue.rasa_cli import MODEL, rasa
 
 INTENT_MACRO_F1_FLOOR = 0.87
 ROLE_ENTITY_F1_FLOOR = 0.93
