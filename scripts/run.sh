@@ -34,7 +34,9 @@ if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_
 # The action server is for the Rasa server only: loopback unless ACTIONS_HOST says otherwise.
 SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" "$BIN/rasa" run actions --port "$ACTIONS_PORT" --actions actions &
 pids+=($!)
-"$BIN/rasa" run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
+# Without the HTTP API Rasa leaves Sanic's 60 s response timeout, which would cut off, unanswered and
+# unstored, a turn that waits out a crashed server's conversation lock (TICKET_LOCK_LIFETIME, 60 s).
+SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-3600}" "$BIN/rasa" run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
   --endpoints "$endpoints" --credentials "$credentials" "${api[@]}" &
 pids+=($!)
 "$BIN/python" -m channels.web &

@@ -25,6 +25,7 @@ from channels.settings import write_private_yaml
 
 DEFAULT_TRACKER_STORE_URL = "sqlite:///var/conversations.db"
 TRACKER_STORE_CLASS = "stores.tracker.ConversationStore"
+LOCK_STORE_CLASS = "stores.locks.RedisLockStore"
 DIALECTS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 CONNECT_TIMEOUT_SECONDS = 5
 
@@ -119,7 +120,7 @@ class LockStore:
         return f"Redis database {self.db} at {self.host}:{self.port}"
 
     def endpoint(self) -> dict[str, Any]:
-        endpoint = {"type": "redis", "url": self.host, "port": self.port, "db": self.db}
+        endpoint = {"type": LOCK_STORE_CLASS, "url": self.host, "port": self.port, "db": self.db}
         return {**endpoint, "password": self.password} if self.password else endpoint
 
     def check(self) -> None:
