@@ -57,15 +57,22 @@ class Servers:
     def web_url(self) -> str:
         return f"http://127.0.0.1:{self.web_port}"
 
-    def say(self, sender: str, message: str) -> list[dict[str, Any]]:
+    def say(self, sender: str, message: str, timeout: float = 60) -> list[dict[str, Any]]:
         """Sends one message over the REST channel and returns the bot's replies."""
-        return http_json("POST", f"{self.rasa_url}/webhooks/rest/webhook", {"sender": sender, "message": message})
+        body = {"sender": sender, "message": message}
+        return http_json("POST", f"{self.rasa_url}/webhooks/rest/webhook", body, timeout)
 
     def texts(self, sender: str, message: str) -> str:
         return "\n".join(reply.get("text", "") for reply in self.say(sender, message))
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
+
+    def kill_rasa(self) -> None:
+        """Kills the Rasa server process outright, as a crash would; run.sh then stops the rest."""
+        found = subprocess.run(["pgrep", "-P", str(self.process.pid), "-f", "rasa run --port"],
+                               capture_output=True, text=True, check=True)
+        os.kill(int(found.stdout.split()[0]), signal.SIGKILL)
 
     def stop(self) -> int:
         if self.process.poll() is None:
@@ -78,7 +85,8 @@ class Servers:
         return self.process.returncode
 
 
-def start_servers(log_path: Path, extra_env: dict[str, str] | None = None) -> Servers:
+def launch_servers(log_path: Path, extra_env: dict[str, str] | None = None) -> Servers:
+    """Starts `scripts/run.sh` without waiting, so several can start side by side."""
     rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
     ports = {"RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(actions_port), "WEB_PORT": str(web_port)}
     env = {**os.environ, **ports, **(extra_env or {})}
@@ -86,13 +94,21 @@ def start_servers(log_path: Path, extra_env: dict[str, str] | None = None) -> Se
     process = subprocess.Popen(
         ["scripts/run.sh"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
-    servers = Servers(process, rasa_port, actions_port, web_port, log_path)
+    return Servers(process, rasa_port, actions_port, web_port, log_path)
+
+
+def wait_until_up(servers: Servers) -> Servers:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"scripts/run.sh exited with {process.returncode}:\n{servers.log()[-3000:]}")
-        if all(is_up(url) for url in (f"{servers.rasa_url}/", f"http://127.0.0.1:{actions_port}/health", servers.web_url)):
+        if servers.process.poll() is not None:
+            raise RuntimeError(f"scripts/run.sh exited with {servers.process.returncode}:\n{servers.log()[-3000:]}")
+        urls = (f"{servers.rasa_url}/", f"http://127.0.0.1:{servers.actions_port}/health", servers.web_url)
+        if all(is_up(url) for url in urls):
             return servers
         time.sleep(0.5)
     servers.stop()
     raise RuntimeError(f"servers not up within {STARTUP_SECONDS}s:\n{servers.log()[-3000:]}")
+
+
+def start_servers(log_path: Path, extra_env: dict[str, str] | None = None) -> Servers:
+    return wait_until_up(launch_servers(log_path, extra_env))
