@@ -30,6 +30,10 @@ class WatchedOutput(OutputChannel):
         self.channel = channel
         self.replied = False
 
+    def __getattr__(self, attribute: str) -> Any:
+        """Everything else is the channel's own (e.g. Telegram's answer_callback_query)."""
+        return getattr(self.channel, attribute)
+
     def name(self) -> str:
         return self.channel.name()
 
