@@ -89,6 +89,7 @@ class Role(NamedRole):
     skills: tuple[Skill, ...] | None
     salary: Salary | None
     salary_factors: SalaryFactors | None
+    catalogue_code: str | None = None  # the O*NET-SOC occupation that stands in for it in BLS comparisons
 
     def knows(self, attribute: str) -> bool:
         return getattr(self, attribute) is not None
