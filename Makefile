@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup train clean forget bench bench-nlu
+.PHONY: run test setup train clean forget bench bench-nlu catalogue
 
 run: setup $(MODEL)
 	@scripts/run.sh
@@ -63,6 +63,12 @@ bench: setup $(MODEL)
 
 bench-nlu: $(VENV)/.installed
 	$(BIN)/python -m bench.nlu_cv $(BENCH_ARGS)
+
+# The occupation catalogue (bot/knowledge/catalogue.json, committed) from O*NET 29.3 and BLS OEWS May 2024.
+ONET_DIR ?= ../shared/data/onet-29.3
+OEWS_CSV ?= ../shared/data/bls-oews-may2024/national_M2024_dl.csv
+catalogue: $(VENV)/.installed
+	$(BIN)/python -m bot.catalogue build --onet "$(ONET_DIR)" --oews "$(OEWS_CSV)"
 
 train: $(MODEL)
 
