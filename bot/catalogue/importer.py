@@ -17,15 +17,22 @@ from typing import Any, Iterable, Iterator, Mapping, TextIO
 from bot.catalogue.model import BLS_SOURCE, ONET_SOURCE, RIASEC, SCHEMA_VERSION, TOP_CODED_WAGE, WAGE_FIELDS
 
 PROJECT_NAME = "Career advisor"
-ONET_CREDIT = (
-    "This product includes information from the O*NET 29.3 Database by the U.S. Department of Labor, "
-    "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a "
-    f"trademark of USDOL/ETA. {PROJECT_NAME} has modified all or some of this information. USDOL/ETA has "
-    "not approved, endorsed, or tested these modifications."
-)
+ONET_DATABASE = "O*NET 29.3 Database"
+
+
+def onet_credit(database: str = ONET_DATABASE) -> str:
+    """The credit line the O*NET licence (CC BY 4.0) asks for wherever its data is shown or shipped."""
+    return (
+        f"This product includes information from the {database} by the U.S. Department of Labor, "
+        "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a "
+        f"trademark of USDOL/ETA. {PROJECT_NAME} has modified all or some of this information. USDOL/ETA has "
+        "not approved, endorsed, or tested these modifications."
+    )
+
+
 BLS_CREDIT = "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024."
 SOURCES = {
-    ONET_SOURCE: {"title": "O*NET 29.3 Database", "credit": ONET_CREDIT},
+    ONET_SOURCE: {"title": ONET_DATABASE, "credit": onet_credit()},
     BLS_SOURCE: {"title": "BLS OEWS, May 2024", "credit": BLS_CREDIT},
 }
 
@@ -303,9 +310,9 @@ def catalogue_text(catalogue: Mapping[str, Any]) -> str:
 
 def summary(catalogue: Mapping[str, Any]) -> str:
     occupations = catalogue["occupations"]
-    with_wages = sum(1 for occupation in occupations if occupation["wages"])
+    with_wages = sum(1 for occupation in occupations if occupation["wages"] and occupation["wages"]["median"])
     with_interests = sum(1 for occupation in occupations if occupation["interests"])
     titles = sum(1 + len(occupation["alternate_titles"]) + len(occupation["reported_titles"])
                  for occupation in occupations)
-    return (f"{len(occupations)} occupations, {with_wages} with wages, {with_interests} with interests, "
+    return (f"{len(occupations)} occupations, {with_wages} with a median wage, {with_interests} with interests, "
             f"{titles} titles")
