@@ -64,7 +64,7 @@ class OnetTable:
 
     def where(self, row: Mapping[str, str]) -> str:
         """Names the row in an error message."""
-        return f"{self.name}.txt, {row.get(CODE, 'header')}"
+        return f"{self.name}.txt, {row[CODE]}"
 
 
 OCCUPATIONS = OnetTable("Occupation Data", (CODE, "Title"))
@@ -95,7 +95,11 @@ def open_table(path: Path, columns: Iterable[str], delimiter: str) -> tuple[Text
     # O*NET's tab-delimited files never quote; titles may contain a literal '"'.
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     reader = csv.DictReader(handle, delimiter=delimiter, quoting=quoting, restval="")
-    missing = [column for column in columns if column not in (reader.fieldnames or ())]
+    try:
+        missing = [column for column in columns if column not in (reader.fieldnames or ())]
+    except (UnicodeDecodeError, csv.Error) as error:
+        handle.close()
+        raise InputError(f"{path}: unreadable as a UTF-8 text table ({error})") from None
     if missing:
         handle.close()
         plural = "s" if len(missing) > 1 else ""
@@ -106,7 +110,10 @@ def open_table(path: Path, columns: Iterable[str], delimiter: str) -> tuple[Text
 def read_table(path: Path, columns: Iterable[str], delimiter: str) -> Iterator[dict[str, str]]:
     handle, reader = open_table(path, columns, delimiter)
     with handle:
-        yield from reader
+        try:
+            yield from reader
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise InputError(f"{path}, line {reader.line_num}: unreadable as a UTF-8 text table ({error})") from None
 
 
 def check_inputs(onet_dir: Path, oews_csv: Path) -> None:

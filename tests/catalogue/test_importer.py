@@ -170,6 +170,13 @@ def test_a_wage_that_is_not_a_number_names_the_occupation_and_column(onet_dir, o
     expect_input_error(onet_dir, oews_csv, tmp_path, capsys, "13-1082", "A_MEDIAN", "'n/a'")
 
 
+def test_a_file_that_is_not_utf8_text_is_named(onet_dir, oews_csv, tmp_path, capsys):
+    related = onet_dir / "Related Occupations.txt"
+    latin1_row = b"15-2041.00\tStatisticians\t15-2051.00\tData Scientists \xc4\xdf\tPrimary-Short\t1\n"
+    related.write_bytes(related.read_bytes() + latin1_row)
+    expect_input_error(onet_dir, oews_csv, tmp_path, capsys, "Related Occupations.txt", "UTF-8")
+
+
 shared_data = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=f"no reference data at {SHARED_DATA}")
 
 
