@@ -5,6 +5,7 @@ message naming the file, the role and the field, so a bad edit never reaches a u
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ UNKNOWN = "unknown"
 PAY_TRAIT = "pay"  # a quiz trait computed from the salaries, not listed under traits
 FACT_LIST_ATTRIBUTES = ("duties", "works_with", "requirements", "certifications", "work_environment", "travel")
 ATTRIBUTES = FACT_LIST_ATTRIBUTES + ("skills", "salary", "salary_factors")
+CATALOGUE_CODE = re.compile(r"\d\d-\d{4}\.\d\d")  # O*NET-SOC, e.g. 13-1082.00
 
 
 class KnowledgeError(ValueError):
@@ -178,16 +180,17 @@ class Knowledge:
 T = TypeVar("T")
 
 
-class _Reader:
-    """Reads one part of the raw YAML, and names where it is when something is wrong."""
+class Reader:
+    """Reads one part of a knowledge file's raw YAML, and names where it is when something is wrong."""
 
-    def __init__(self, path: Path, where: str, source_ids: set[str]) -> None:
+    def __init__(self, path: Path, where: str, source_ids: set[str], error: type[KnowledgeError] = KnowledgeError) -> None:
         self.path = path
         self.where = where
         self.source_ids = source_ids
+        self.error = error
 
     def fail(self, field: str, problem: str) -> KnowledgeError:
-        return KnowledgeError(f"{self.path}: {self.where}, field '{field}': {problem}")
+        return self.error(f"{self.path}: {self.where}, field '{field}': {problem}")
 
     def mapping(self, value: Any, field: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
@@ -234,13 +237,13 @@ class _Reader:
         return name, plural, tuple(dict.fromkeys(s.strip().lower() for s in [name, plural, *synonyms]))
 
 
-def _read_skill(reader: _Reader, data: Mapping[str, Any], field: str) -> Skill:
+def _read_skill(reader: Reader, data: Mapping[str, Any], field: str) -> Skill:
     return Skill(
         skill=reader.text(data, "skill", field), text=reader.text(data, "text", field), source=reader.source(data, field)
     )
 
 
-def _read_salary(reader: _Reader, value: Any, field: str) -> Salary:
+def _read_salary(reader: Reader, value: Any, field: str) -> Salary:
     data = reader.mapping(value, field)
     amount = data.get("amount")
     if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
@@ -254,7 +257,7 @@ def _read_salary(reader: _Reader, value: Any, field: str) -> Salary:
     )
 
 
-def _read_salary_factors(reader: _Reader, value: Any, field: str) -> SalaryFactors:
+def _read_salary_factors(reader: Reader, value: Any, field: str) -> SalaryFactors:
     data = reader.mapping(value, field)
     factors = data.get("factors")
     if not isinstance(factors, list) or not factors or not all(isinstance(f, str) for f in factors):
@@ -262,7 +265,14 @@ def _read_salary_factors(reader: _Reader, value: Any, field: str) -> SalaryFacto
     return SalaryFactors(factors=tuple(factors), source=reader.source(data, field))
 
 
-def _read_role(reader: _Reader, role_id: str, data: Mapping[str, Any]) -> Role:
+def _read_catalogue_code(reader: Reader, data: Mapping[str, Any]) -> str | None:
+    code = data.get("catalogue_code")
+    if code is not None and not (isinstance(code, str) and CATALOGUE_CODE.fullmatch(code)):
+        raise reader.fail("catalogue_code", f"expected an O*NET-SOC code like 13-1082.00, got {code!r}")
+    return code
+
+
+def _read_role(reader: Reader, role_id: str, data: Mapping[str, Any]) -> Role:
     name, plural, synonyms = reader.names(data)
     fact_lists = {field: reader.or_unknown(data, field, reader.facts) for field in FACT_LIST_ATTRIBUTES}
     abbreviations = data.get("abbreviations", [])
@@ -282,11 +292,12 @@ def _read_role(reader: _Reader, role_id: str, data: Mapping[str, Any]) -> Role:
         salary_factors=reader.or_unknown(
             data, "salary_factors", lambda value, field: _read_salary_factors(reader, value, field)
         ),
+        catalogue_code=_read_catalogue_code(reader, data),
         **fact_lists,
     )
 
 
-def _read_relation(reader: _Reader, data: Mapping[str, Any], role_ids: set[str]) -> Relation:
+def _read_relation(reader: Reader, data: Mapping[str, Any], role_ids: set[str]) -> Relation:
     roles = data.get("roles")
     if not isinstance(roles, list) or len(roles) != 2 or not set(roles) <= role_ids or roles[0] == roles[1]:
         raise reader.fail("roles", f"expected two different known roles, got {roles!r}")
@@ -308,7 +319,7 @@ def _read_relation(reader: _Reader, data: Mapping[str, Any], role_ids: set[str])
     )
 
 
-def _read_trait(reader: _Reader, trait_id: str, data: Mapping[str, Any], role_ids: set[str]) -> Trait:
+def _read_trait(reader: Reader, trait_id: str, data: Mapping[str, Any], role_ids: set[str]) -> Trait:
     links = []
     for role_id, raw in reader.mapping(data.get("roles"), "roles").items():
         if role_id not in role_ids:
@@ -330,11 +341,11 @@ def _read_trait(reader: _Reader, trait_id: str, data: Mapping[str, Any], role_id
 
 def parse_knowledge(raw: Any, path: Path) -> Knowledge:
     """Builds Knowledge from the parsed YAML, raising KnowledgeError on the first schema violation."""
-    top = _Reader(path, "top level", set())
+    top = Reader(path, "top level", set())
     raw = top.mapping(raw, "(file)")
     sources: dict[str, Source] = {}
     for source_id, data in top.mapping(raw.get("sources"), "sources").items():
-        reader = _Reader(path, f"source '{source_id}'", set())
+        reader = Reader(path, f"source '{source_id}'", set())
         data = reader.mapping(data, "sources")
         sources[source_id] = Source(
             id=source_id, title=reader.text(data, "title"), short=reader.text(data, "short"), seed=reader.text(data, "seed")
@@ -342,12 +353,12 @@ def parse_knowledge(raw: Any, path: Path) -> Knowledge:
     source_ids = set(sources)
 
     roles = {
-        role_id: _read_role(_Reader(path, f"role '{role_id}'", source_ids), role_id, top.mapping(data, role_id))
+        role_id: _read_role(Reader(path, f"role '{role_id}'", source_ids), role_id, top.mapping(data, role_id))
         for role_id, data in top.mapping(raw.get("roles"), "roles").items()
     }
     mentioned = {}
     for role_id, data in top.mapping(raw.get("mentioned_roles", {}), "mentioned_roles").items():
-        reader = _Reader(path, f"mentioned role '{role_id}'", source_ids)
+        reader = Reader(path, f"mentioned role '{role_id}'", source_ids)
         data = reader.mapping(data, role_id)
         name, plural, synonyms = reader.names(data)
         mentioned[role_id] = MentionedRole(
@@ -356,16 +367,16 @@ def parse_knowledge(raw: Any, path: Path) -> Knowledge:
         )
     role_ids = set(roles)
     relations = tuple(
-        _read_relation(_Reader(path, f"relation #{index + 1}", source_ids), top.mapping(data, "relations"), role_ids)
+        _read_relation(Reader(path, f"relation #{index + 1}", source_ids), top.mapping(data, "relations"), role_ids)
         for index, data in enumerate(raw.get("relations", []))
     )
     traits = {
-        trait_id: _read_trait(_Reader(path, f"trait '{trait_id}'", source_ids), trait_id, top.mapping(data, trait_id), role_ids)
+        trait_id: _read_trait(Reader(path, f"trait '{trait_id}'", source_ids), trait_id, top.mapping(data, trait_id), role_ids)
         for trait_id, data in top.mapping(raw.get("traits", {}), "traits").items()
     }
     _check_unique_synonyms(path, [*roles.values(), *mentioned.values()])
     quiz = tuple(
-        _read_question(_Reader(path, f"quiz question #{index + 1}", source_ids), top.mapping(data, "quiz"), set(traits))
+        _read_question(Reader(path, f"quiz question #{index + 1}", source_ids), top.mapping(data, "quiz"), set(traits))
         for index, data in enumerate(raw.get("quiz", []))
     )
     return Knowledge(
@@ -373,7 +384,7 @@ def parse_knowledge(raw: Any, path: Path) -> Knowledge:
     )
 
 
-def _read_question(reader: _Reader, data: Mapping[str, Any], trait_ids: set[str]) -> QuizQuestion:
+def _read_question(reader: Reader, data: Mapping[str, Any], trait_ids: set[str]) -> QuizQuestion:
     known = trait_ids | {PAY_TRAIT}
 
     def trait_list(value: Any, field: str) -> tuple[str, ...]:
@@ -409,13 +420,17 @@ def _check_unique_synonyms(path: Path, roles: list[NamedRole]) -> None:
                 )
 
 
+def read_yaml(path: Path, error: type[KnowledgeError] = KnowledgeError) -> Any:
+    """A knowledge file's parsed YAML; a file that isn't valid YAML raises `error` naming it."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as problem:
+        raise error(f"{path}: not valid YAML: {problem}") from problem
+
+
 def load_knowledge(path: Path | str = DEFAULT_PATH) -> Knowledge:
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise KnowledgeError(f"{path}: not valid YAML: {error}") from error
-    return parse_knowledge(raw, path)
+    return parse_knowledge(read_yaml(path), path)
 
 
 @lru_cache(maxsize=1)
