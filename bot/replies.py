@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot import compare
+from bot.catalogue.model import BLS_SOURCE, Catalogue, default_catalogue
 from bot.knowledge import Fact, Knowledge, MentionedRole, Role, Salary
 from bot.formatting import capitalized, decapitalized, join_words, money, salary_phrase, with_article
 from bot.text import clean_mention
@@ -39,11 +40,21 @@ _NEXT_STEP_NAMES = {
 
 @dataclass
 class Reply:
-    """A reply under construction: its lines, and the sources its facts came from."""
+    """A reply under construction: its lines, and the sources its facts came from.
 
-    knowledge: Knowledge
+    Sources are the knowledge file's articles (quoted by their short titles) and the catalogue's
+    data sets (named by their titles, e.g. BLS OEWS, May 2024).
+    """
+
+    knowledge: Knowledge | None = None
     lines: list[str] = field(default_factory=list)
     source_ids: list[str] = field(default_factory=list)
+    catalogue: Catalogue | None = None
+
+    def source_name(self, source_id: str) -> str:
+        if self.knowledge and source_id in self.knowledge.sources:
+            return f"“{self.knowledge.sources[source_id].short}”"
+        return self.catalogue.sources[source_id].title  # type: ignore[union-attr]  # a catalogue source
 
     def cite(self, source_id: str) -> None:
         if source_id not in self.source_ids:
@@ -65,7 +76,7 @@ class Reply:
     def text(self, next_step: str | None = None) -> str:
         parts = list(self.lines)
         if self.source_ids:
-            titles = "; ".join(f"“{self.knowledge.sources[source_id].short}”" for source_id in self.source_ids)
+            titles = "; ".join(self.source_name(source_id) for source_id in self.source_ids)
             parts.append(f"({'Source' if len(self.source_ids) == 1 else 'Sources'}: {titles})")
         if next_step:
             parts.append(next_step)
@@ -82,6 +93,11 @@ class Reply:
 
 
 
+
+
+def dollars(amount: int, at_least: bool = False) -> str:
+    """'$100,750'; a BLS top-coded figure is a floor: '$239,200 or more'."""
+    return f"${amount:,}{' or more' if at_least else ''}"
 
 
 def role_names(knowledge: Knowledge) -> str:
@@ -101,7 +117,25 @@ def describe_role(knowledge: Knowledge, role: Role) -> str:
     return reply.text("Want to know about their pay, education or skills? Or how they compare with other roles?")
 
 
-def answer_attribute(knowledge: Knowledge, role: Role, attribute: str) -> str:
+def _bls_figure_for_role(reply: Reply, role: Role, catalogue: Catalogue) -> None:
+    """The BLS median of the occupation standing in for the role, apart from the article's figure."""
+    pay = compare.bls_pay(role, catalogue)
+    if pay.occupation is None or pay.median is None:
+        return
+    reply.catalogue = catalogue
+    reply.cite(BLS_SOURCE)
+    reply.line(
+        f"{catalogue.sources[BLS_SOURCE].title} gives a median of {dollars(pay.median, pay.at_least)} a year for "
+        f"{pay.occupation.title}, the occupation that covers {role.plural}: another survey and another measure, "
+        "so the two figures shouldn't be compared."
+    )
+
+
+def answer_attribute(knowledge: Knowledge, role: Role, attribute: str, catalogue: Catalogue | None = None) -> str:
+    """The role's facts on one attribute; for pay, also the BLS figure of its occupation (catalogue_code).
+
+    catalogue: where that occupation's figures come from; the shipped catalogue when not given.
+    """
     heading, missing = (part.format(a_name=with_article(role.name), plural=role.plural) for part in _WORDING[attribute])
     reply = Reply(knowledge)
     if not role.knows(attribute):
@@ -109,10 +143,15 @@ def answer_attribute(knowledge: Knowledge, role: Role, attribute: str) -> str:
     if attribute == "salary":
         salary = role.salary
         reply.cite(salary.source)  # type: ignore[union-attr]
-        reply.line(f"{capitalized(role.plural)} earn {salary_phrase(salary)}.")  # type: ignore[arg-type]
+        said = f"{capitalized(role.plural)} earn {salary_phrase(salary)}."  # type: ignore[arg-type]
+        if role.catalogue_code:
+            said = f"According to {reply.source_name(salary.source)}, {decapitalized(said)}"  # type: ignore[union-attr]
+        reply.line(said)
         if role.salary_factors:
             reply.cite(role.salary_factors.source)
             reply.line(f"It varies with {join_words(list(role.salary_factors.factors))}.")
+        if role.catalogue_code:
+            _bls_figure_for_role(reply, role, catalogue or default_catalogue())
         return reply.text("Want to see how that compares with other roles?")
     if attribute == "salary_factors":
         factors = role.salary_factors

@@ -53,6 +53,15 @@ class AnswerOption:
 
 
 @dataclass(frozen=True)
+class JobZone:
+    """What an O*NET job zone means, in plain words."""
+
+    zone: int  # 1-5
+    name: str  # e.g. "considerable preparation"
+    description: str  # e.g. "most need a four-year college degree and several years of related experience"
+
+
+@dataclass(frozen=True)
 class ZoneChoice:
     """An answer to "how much preparation would you take on?"."""
 
@@ -69,7 +78,7 @@ class InterestGuide:
     statement_prompt: str  # asked with each statement, e.g. "Would you enjoy this?"
     statements: tuple[Statement, ...]  # in the order they are asked
     answers: Mapping[str, AnswerOption]  # by id, in button order
-    zones: Mapping[int, str]  # job zone 1-5 -> what preparation it means, in plain words
+    zones: Mapping[int, JobZone]  # by job zone, 1-5
     zone_question: str
     zone_choices: Mapping[str, ZoneChoice]  # by id, in button order
     intro: str = ""  # said once before the first statement
@@ -130,11 +139,15 @@ def _read_answers(reader: Reader, raw: Any) -> dict[str, AnswerOption]:
     return answers
 
 
-def _read_zones(reader: Reader, raw: Any) -> dict[int, str]:
+def _read_zones(reader: Reader, raw: Any) -> dict[int, JobZone]:
     zones = reader.mapping(raw, "zones")
     if set(zones) != set(JOB_ZONES):
         raise reader.fail("zones", f"expected plain words for each job zone {list(JOB_ZONES)}, got {sorted(zones)}")
-    return {zone: reader.text(zones, zone, f"zones.{zone}") for zone in JOB_ZONES}
+    return {
+        zone: JobZone(zone, reader.text(reader.mapping(zones[zone], f"zones.{zone}"), "name", f"zones.{zone}.name"),
+                      reader.text(zones[zone], "description", f"zones.{zone}.description"))
+        for zone in JOB_ZONES
+    }
 
 
 def _read_zone_choices(reader: Reader, raw: Any) -> dict[str, ZoneChoice]:
