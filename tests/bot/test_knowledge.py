@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.catalogue.model import default_catalogue
 from bot.knowledge import ATTRIBUTES, DEFAULT_PATH, KnowledgeError, load_knowledge, parse_knowledge
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -73,6 +74,7 @@ def broken(tmp_path, change) -> Path:
         (lambda raw: raw["roles"]["technical_expert"]["synonyms"].append("pm"), ["technical_expert", "synonyms", "'pm'"]),
         (lambda raw: raw["traits"]["leading"]["roles"].update(astronaut={"weight": 1, "because": "x", "source": "is_vs_pm"}), ["leading", "astronaut"]),
         (lambda raw: raw["relations"][0].update(roles=["project_manager", "project_manager"]), ["relation #1", "roles"]),
+        (lambda raw: raw["roles"]["project_manager"].update(catalogue_code="13-1082"), ["project_manager", "catalogue_code", "'13-1082'"]),
     ],
 )
 def test_broken_file_is_rejected_naming_file_role_and_field(tmp_path, change, expected):
@@ -95,3 +97,10 @@ def test_invalid_yaml_is_rejected_with_the_file_name(tmp_path):
 def test_a_file_that_is_not_a_mapping_is_rejected(tmp_path):
     with pytest.raises(KnowledgeError, match="expected a mapping"):
         parse_knowledge(["just", "a", "list"], tmp_path / "roles.yml")
+
+
+def test_roles_stand_in_only_for_occupations_the_catalogue_has():
+    occupations = default_catalogue().occupations
+    codes = {role.id: role.catalogue_code for role in load_knowledge().roles.values()}
+    assert occupations[codes["project_manager"]].title == "Project Management Specialists"
+    assert all(code in occupations for code in codes.values() if code)

@@ -4,6 +4,7 @@ import re
 import pytest
 
 from bot import replies
+from bot.catalogue.model import BLS_SOURCE, default_catalogue
 from bot.knowledge import ATTRIBUTES, load_knowledge
 
 knowledge = load_knowledge()
@@ -106,3 +107,19 @@ def test_sources_list_every_article_title():
     text = replies.sources_list(knowledge)
     for source in knowledge.sources.values():
         assert source.title in text
+
+
+def test_pm_salary_gives_the_article_average_and_the_bls_median_each_with_its_source():
+    catalogue = default_catalogue()
+    stand_in = catalogue.occupations[PM.catalogue_code]
+    lines = replies.answer_attribute(knowledge, PM, "salary", catalogue).splitlines()
+    article = next(line for line in lines if "$87,628" in line)
+    bls = next(line for line in lines if f"${stand_in.wages.median:,}" in line)
+    assert article != bls and IS_VS_PM in article and "average" in article and "BLS" not in article
+    assert bls.startswith(catalogue.sources[BLS_SOURCE].title) and "median" in bls and stand_in.title in bls
+    assert lines[-2] == f"(Sources: {IS_VS_PM}; {catalogue.sources[BLS_SOURCE].title})"
+
+
+def test_roles_without_a_catalogue_occupation_get_the_article_figure_only():
+    text = replies.answer_attribute(knowledge, IS, "salary")
+    assert figures(text) == {"$61,287"} and "BLS" not in text
