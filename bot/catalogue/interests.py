@@ -91,16 +91,15 @@ class InterestGuide:
         return found
 
 
-def _read_areas(reader: Reader, raw: Any) -> dict[str, InterestArea]:
-    areas = reader.mapping(raw, "areas")
-    if set(areas) != set(RIASEC):
-        raise reader.fail("areas", f"expected exactly the six areas {list(RIASEC)}, got {sorted(areas)}")
+def _named(reader: Reader, raw: Any, field: str, keys: tuple[Any, ...]) -> dict[Any, tuple[str, str]]:
+    """Exactly the given keys, each with a name and a description in plain words."""
+    items = reader.mapping(raw, field)
+    if set(items) != set(keys):
+        raise reader.fail(field, f"expected exactly {list(keys)}, got {sorted(items)}")
     return {
-        letter: InterestArea(
-            letter, reader.text(reader.mapping(areas[letter], f"areas.{letter}"), "name", f"areas.{letter}.name"),
-            reader.text(areas[letter], "description", f"areas.{letter}.description"),
-        )
-        for letter in RIASEC
+        key: (reader.text(reader.mapping(items[key], f"{field}.{key}"), "name", f"{field}.{key}.name"),
+              reader.text(items[key], "description", f"{field}.{key}.description"))
+        for key in keys
     }
 
 
@@ -139,17 +138,6 @@ def _read_answers(reader: Reader, raw: Any) -> dict[str, AnswerOption]:
     return answers
 
 
-def _read_zones(reader: Reader, raw: Any) -> dict[int, JobZone]:
-    zones = reader.mapping(raw, "zones")
-    if set(zones) != set(JOB_ZONES):
-        raise reader.fail("zones", f"expected plain words for each job zone {list(JOB_ZONES)}, got {sorted(zones)}")
-    return {
-        zone: JobZone(zone, reader.text(reader.mapping(zones[zone], f"zones.{zone}"), "name", f"zones.{zone}.name"),
-                      reader.text(zones[zone], "description", f"zones.{zone}.description"))
-        for zone in JOB_ZONES
-    }
-
-
 def _read_zone_choices(reader: Reader, raw: Any) -> dict[str, ZoneChoice]:
     choices = {}
     for choice_id, item in reader.mapping(raw, "zone_choices").items():
@@ -170,11 +158,11 @@ def parse_interest_guide(raw: object, path: Path) -> InterestGuide:
     reader = Reader(path, "interest guide", set(), InterestGuideError)
     data = reader.mapping(raw, "(file)")
     return InterestGuide(
-        areas=_read_areas(reader, data.get("areas")),
+        areas={letter: InterestArea(letter, *words) for letter, words in _named(reader, data.get("areas"), "areas", RIASEC).items()},
         statement_prompt=reader.text(data, "prompt"),
         statements=_read_statements(reader, data.get("statements")),
         answers=_read_answers(reader, data.get("answers")),
-        zones=_read_zones(reader, data.get("zones")),
+        zones={zone: JobZone(zone, *words) for zone, words in _named(reader, data.get("zones"), "zones", JOB_ZONES).items()},
         zone_question=reader.text(data, "zone_question"),
         zone_choices=_read_zone_choices(reader, data.get("zone_choices")),
         intro=reader.text(data, "intro"),

@@ -134,6 +134,7 @@ def broken(tmp_path: Path, change) -> Path:
         (lambda raw: raw["statements"].append(dict(raw["statements"][0])), "statements"),
         (lambda raw: raw["answers"]["like"].update(score="lots"), "answers.like.score"),
         (lambda raw: raw["zones"].pop(3), "zones"),
+        (lambda raw: raw["zones"][4].pop("name"), "zones.4.name"),
         (lambda raw: raw["zone_choices"]["short"].update(max_zone=7), "zone_choices.short.max_zone"),
         (lambda raw: raw.pop("prompt"), "prompt"),
     ],
