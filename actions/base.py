@@ -1,9 +1,10 @@
 """The adapter between Rasa and bot/: read the tracker, ask bot/ for a reply, return slot events.
 
-Actions hold no facts, numbers or role names; those come from the knowledge file through bot/.
+Actions hold no facts, numbers or role names; those come from the knowledge files through bot/.
 """
 from __future__ import annotations
 
+import json
 import logging
 from abc import ABC, abstractmethod
 from typing import Any, Callable
@@ -13,8 +14,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import replies
-from bot.context import MessageRoles, Subject, roles_in_message
-from bot.knowledge import ATTRIBUTES, Knowledge, Role, default_knowledge
+from bot.catalogue import answers
+from bot.catalogue.interests import InterestGuide, default_interest_guide
+from bot.catalogue.model import Catalogue, default_catalogue
+from bot.catalogue.titles import TitleIndex, TitleMatch, default_title_index
+from bot.context import MessageRoles, Subject, Topic, TopicFinder, topic_id
+from bot.knowledge import ATTRIBUTES, Knowledge, default_knowledge
 from bot.resolve import RoleResolver
 
 logger = logging.getLogger(__name__)
@@ -23,22 +28,36 @@ ROLES_SLOT = "roles"
 # Said when an action breaks; it cannot live in the domain, which only rules' responses may use.
 APOLOGY = "Sorry, I can't look that up right now. Please try again in a moment."
 ATTRIBUTE_SLOT = "attribute"
+# Topics only the catalogue has: an occupation's interest areas and the occupations related to it.
+CATALOGUE_ATTRIBUTES = ("interests", "related")
 
-SubjectChooser = Callable[[Knowledge, MessageRoles, list[str]], Subject]
+SubjectChooser = Callable[[Knowledge, Catalogue, MessageRoles, list[str]], Subject]
 
 
 def knowledge() -> Knowledge:
     return default_knowledge()
 
 
-_resolver: RoleResolver | None = None
+def catalogue() -> Catalogue:
+    return default_catalogue()
 
 
-def resolver() -> RoleResolver:
-    global _resolver
-    if _resolver is None:
-        _resolver = RoleResolver(knowledge())
-    return _resolver
+def titles() -> TitleIndex:
+    return default_title_index()
+
+
+def guide() -> InterestGuide:
+    return default_interest_guide()
+
+
+_finder: TopicFinder | None = None
+
+
+def finder() -> TopicFinder:
+    global _finder
+    if _finder is None:
+        _finder = TopicFinder(knowledge(), RoleResolver(knowledge()), titles())
+    return _finder
 
 
 def entity_values(tracker: Tracker, entity: str, role: str | None = None) -> list[str]:
@@ -51,12 +70,13 @@ def entity_values(tracker: Tracker, entity: str, role: str | None = None) -> lis
 
 
 def message_roles(tracker: Tracker) -> MessageRoles:
-    return roles_in_message(resolver(), entity_values(tracker, "role"), tracker.latest_message.get("text") or "")
+    return finder().in_message(entity_values(tracker, "role"), tracker.latest_message.get("text") or "")
 
 
 def asked_attribute(tracker: Tracker) -> str | None:
-    """The attribute named in this message, if it is one the knowledge file has."""
-    return next((value for value in entity_values(tracker, "attribute") if value in ATTRIBUTES), None)
+    """The attribute named in this message, if it is one the knowledge files have."""
+    known = ATTRIBUTES + CATALOGUE_ATTRIBUTES
+    return next((value for value in entity_values(tracker, "attribute") if value in known), None)
 
 
 def attribute_for_turn(tracker: Tracker) -> str | None:
@@ -116,13 +136,32 @@ class KnowledgeReplyAction(SafeAction, ABC):
         return []
 
 
+def clarification_buttons(tracker: Tracker, match: TitleMatch, attribute: str | None) -> tuple[str, list[dict[str, str]]]:
+    """The clarifying question, with buttons that repeat this turn's question for one occupation, named by code."""
+    clarification = answers.clarify(catalogue(), match)
+    intent = (tracker.latest_message.get("intent") or {}).get("name") or "ask_role"
+    extra = {"attribute": attribute} if attribute else {}
+    buttons = [
+        {"title": choice.title, "payload": f"/{intent}{json.dumps({'role': choice.code, **extra})}"}
+        for choice in clarification.choices
+    ]
+    return clarification.text, buttons
+
+
 class RoleAction(SafeAction, ABC):
-    """Answers about the roles a turn is about; remembers them for follow-ups."""
+    """Answers about the roles and occupations a turn is about; remembers them for follow-ups."""
 
     choose_subject: SubjectChooser  # set with staticmethod() in each subclass
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        subject = self.choose_subject(knowledge(), message_roles(tracker), tracker.get_slot(ROLES_SLOT) or [])
+        previous = tracker.get_slot(ROLES_SLOT) or []
+        subject = self.choose_subject(knowledge(), catalogue(), message_roles(tracker), previous)
+        attribute = self.attribute(tracker)
+        if subject.unanswerable.ambiguous:
+            text, buttons = clarification_buttons(tracker, subject.unanswerable.ambiguous[0], attribute)
+            dispatcher.utter_message(text=text, buttons=buttons)
+            # What else was named is kept, so a comparison goes on with it once the person picks.
+            return [SlotSet(ROLES_SLOT, [topic_id(topic) for topic in subject.roles])] if subject.roles else []
         if subject.unanswerable.unknown:
             dispatcher.utter_message(text=replies.unknown_role(knowledge(), subject.unanswerable.unknown[0]))
             return []
@@ -133,14 +172,13 @@ class RoleAction(SafeAction, ABC):
         if not subject.roles:
             dispatcher.utter_message(text=replies.ASK_WHICH_ROLE, buttons=role_buttons("ask_role"))
             return []
-        attribute = self.attribute(tracker)
         dispatcher.utter_message(text=self.answer(subject.roles, attribute, tracker))
-        return [SlotSet(ROLES_SLOT, [role.id for role in subject.roles]), SlotSet(ATTRIBUTE_SLOT, attribute)]
+        return [SlotSet(ROLES_SLOT, [topic_id(topic) for topic in subject.roles]), SlotSet(ATTRIBUTE_SLOT, attribute)]
 
     def attribute(self, tracker: Tracker) -> str | None:
         """The attribute this turn is about, remembered so "and project managers?" keeps the topic."""
         return None
 
     @abstractmethod
-    def answer(self, roles: list[Role], attribute: str | None, tracker: Tracker) -> str:
+    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
         ...

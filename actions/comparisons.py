@@ -1,4 +1,4 @@
-"""Actions that compare roles; each computes its answer from the knowledge file through bot/."""
+"""Actions that compare roles and occupations; each computes its answer from the knowledge files through bot/."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -6,24 +6,42 @@ from typing import Callable
 
 from rasa_sdk import Tracker
 
-from actions.base import RoleAction, knowledge
+from actions.base import RoleAction, catalogue, guide, knowledge
+from actions.catalogue import about
 from bot import replies
-from bot.context import roles_to_compare
+from bot.catalogue import answers
+from bot.catalogue.model import Occupation
+from bot.context import Topic, roles_to_compare
 from bot.knowledge import Knowledge, Role
+
+ASK_WHAT_TO_COMPARE = "Which role or occupation should I compare {title} with?"
 
 
 class ComparisonAction(RoleAction, ABC):
-    """Compares two or more roles: those named, else those under discussion, else all."""
+    """Compares two or more topics: those named, else those under discussion, else every article role."""
 
     choose_subject = staticmethod(roles_to_compare)
 
     @property
     @abstractmethod
     def compose(self) -> Callable[[Knowledge, list[Role]], str]:
-        """The bot/ function that writes the comparison; set with staticmethod() in each subclass."""
+        """The bot/ function that compares article roles; set with staticmethod() in each subclass."""
 
-    def answer(self, roles: list[Role], attribute: str | None, tracker: Tracker) -> str:
-        return self.compose(knowledge(), roles)
+    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
+        articles = [topic for topic in roles if isinstance(topic, Role)]
+        if len(articles) == len(roles):
+            return self.compose(knowledge(), articles)
+        occupation = next(topic for topic in roles if isinstance(topic, Occupation))
+        if len(roles) < 2:
+            return ASK_WHAT_TO_COMPARE.format(title=occupation.title)
+        return self.compare_with_catalogue(roles)
+
+    def compare_with_catalogue(self, topics: list[Topic]) -> str:
+        """Two occupations side by side; otherwise each topic from its own sources, so none is mixed."""
+        occupations = [topic for topic in topics if isinstance(topic, Occupation)]
+        if len(occupations) == len(topics) == 2:
+            return answers.compare(catalogue(), occupations[0], occupations[1], guide())
+        return about(topics, None)
 
 
 class PayComparisonAction(ComparisonAction, ABC):
@@ -31,6 +49,10 @@ class PayComparisonAction(ComparisonAction, ABC):
 
     def attribute(self, tracker: Tracker) -> str | None:
         return "salary"
+
+    def compare_with_catalogue(self, topics: list[Topic]) -> str:
+        """BLS figures for every side once an occupation is among them (bot/catalogue/answers.py)."""
+        return answers.compare_pay(knowledge(), catalogue(), topics)
 
 
 class ActionCompareRoles(ComparisonAction):

@@ -1,31 +1,23 @@
-"""Actions that answer about one role or its attributes."""
+"""Actions that answer about one role or occupation, or its attributes."""
 from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from actions.base import RoleAction, attribute_for_turn, knowledge
-from bot import replies
-from bot.context import subject_role, subject_roles
-from bot.knowledge import Role
-
-
-def _about(roles: list[Role], attribute: str | None) -> str:
-    """The attribute's answer for each role, or each role's overview when no attribute is known."""
-    if attribute is None:
-        return "\n\n".join(replies.describe_role(knowledge(), role) for role in roles)
-    return "\n\n".join(replies.answer_attribute(knowledge(), role, attribute) for role in roles)
+from actions.base import RoleAction, attribute_for_turn
+from actions.catalogue import about
+from bot.context import Topic, subject_role, subject_roles
 
 
 class ActionDescribeRole(RoleAction):
-    """"What does a PM do?": the role's summary and main duties."""
+    """"What does a PM do?": the role's summary and main duties; an occupation's key facts."""
 
     choose_subject = staticmethod(subject_role)
 
     def name(self) -> str:
         return "action_describe_role"
 
-    def answer(self, roles: list[Role], attribute: str | None, tracker: Tracker) -> str:
-        return _about(roles, None)
+    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
+        return about(roles, None)
 
 
 class ActionAnswerAttribute(RoleAction):
@@ -39,8 +31,8 @@ class ActionAnswerAttribute(RoleAction):
     def attribute(self, tracker: Tracker) -> str | None:
         return attribute_for_turn(tracker)
 
-    def answer(self, roles: list[Role], attribute: str | None, tracker: Tracker) -> str:
-        return _about(roles, attribute)
+    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
+        return about(roles, attribute)
 
 
 class ActionFollowUpRole(RoleAction):
@@ -54,8 +46,8 @@ class ActionFollowUpRole(RoleAction):
     def attribute(self, tracker: Tracker) -> str | None:
         return attribute_for_turn(tracker)
 
-    def answer(self, roles: list[Role], attribute: str | None, tracker: Tracker) -> str:
-        return _about(roles, attribute)
+    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
+        return about(roles, attribute)
 
 
 class ActionPathToRole(RoleAction):
@@ -69,5 +61,5 @@ class ActionPathToRole(RoleAction):
     def attribute(self, tracker: Tracker) -> str | None:
         return "requirements"
 
-    def answer(self, roles: list[Role], attribute: str | None, tracker: Tracker) -> str:
-        return _about(roles, attribute)
+    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
+        return about(roles, attribute)

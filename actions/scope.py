@@ -1,8 +1,13 @@
 """Actions that say what the bot can do and where its facts come from."""
 from __future__ import annotations
 
-from actions.base import KnowledgeReplyAction
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import KnowledgeReplyAction, SafeAction, catalogue, knowledge
 from bot import replies
+from bot.catalogue import answers
 
 
 class ActionListCapabilities(KnowledgeReplyAction):
@@ -14,10 +19,12 @@ class ActionListCapabilities(KnowledgeReplyAction):
         return "action_list_capabilities"
 
 
-class ActionListSources(KnowledgeReplyAction):
-    """"Where does your information come from?": every source by title."""
-
-    compose = staticmethod(replies.sources_list)
+class ActionListSources(SafeAction):
+    """"Where does your information come from?": the articles by title, O*NET and BLS with their credit lines."""
 
     def name(self) -> str:
         return "action_list_sources"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        dispatcher.utter_message(text=answers.attribution(catalogue(), knowledge()))
+        return []

@@ -1,89 +1,163 @@
-"""Which roles a turn is about: named in this message, or carried over from the conversation.
+"""Which roles and occupations a turn is about: named in this message, or carried over from the conversation.
 
 Plain rules over plain values, so the dialogue's memory is tested without Rasa. "How much do they
-earn?" reuses the roles under discussion; "which pays more?" with nothing under discussion compares
-every role the bot knows.
+earn?" reuses the subjects under discussion; "which pays more?" with nothing under discussion compares
+every article role. A subject is an article role (by id, e.g. "project_manager") or a catalogue
+occupation (by O*NET-SOC code, e.g. "15-2051.00"); both kinds share one list, in the order named.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Sequence, Union
 
+from bot.catalogue.model import Catalogue, Occupation
+from bot.catalogue.titles import TitleIndex, TitleMatch
 from bot.knowledge import Knowledge, Role
-from bot.resolve import RoleResolver
+from bot.resolve import RoleMatch, RoleResolver
+
+Topic = Union[Role, Occupation]  # what a reply can be about
+
+
+def topic_id(topic: Topic) -> str:
+    """How the conversation remembers a topic: an article role by id, an occupation by code."""
+    return topic.id if isinstance(topic, Role) else topic.code
 
 
 @dataclass(frozen=True)
 class MessageRoles:
-    """The roles one message names, sorted by what the bot knows about them."""
+    """The roles and occupations one message names, sorted by what the bot can do with them."""
 
-    known: tuple[str, ...] = ()
-    mentioned: tuple[str, ...] = ()  # known by name only
-    unknown: tuple[str, ...] = ()  # the user's words for roles the knowledge file lacks
+    known: tuple[str, ...] = ()  # article role ids and occupation codes, in the order named
+    mentioned: tuple[str, ...] = ()  # article-mentioned roles known by name only
+    unknown: tuple[str, ...] = ()  # the user's words for roles neither the articles nor the catalogue have
+    ambiguous: tuple[TitleMatch, ...] = ()  # mentions that fit several occupations ("engineer")
 
 
-def roles_in_message(resolver: RoleResolver, entity_values: list[str], text: str) -> MessageRoles:
-    """Role entities first (in order), then any role the text names that NLU missed."""
-    known: list[str] = []
-    mentioned: list[str] = []
-    unknown: list[str] = []
-    matches = []
-    for value in entity_values:
-        match = resolver.resolve(value)
-        if match:
-            matches.append(match)
-        elif value.strip() and value not in unknown:
-            unknown.append(value)
-    matches += resolver.find_in_text(text)
-    for match in matches:
-        bucket = known if match.kind == "known" else mentioned
-        if match.role_id not in bucket:
-            bucket.append(match.role_id)
-    return MessageRoles(tuple(known), tuple(mentioned), tuple(unknown))
+class _Collector:
+    """Gathers a message's subjects once each, keeping the order they were named in."""
+
+    def __init__(self) -> None:
+        self.known: list[str] = []
+        self.mentioned: list[str] = []
+        self.unknown: list[str] = []
+        self.ambiguous: list[TitleMatch] = []
+
+    def add(self, match: RoleMatch | TitleMatch) -> None:
+        if isinstance(match, TitleMatch) and match.ambiguous:
+            if all(match.codes != seen.codes for seen in self.ambiguous):
+                self.ambiguous.append(match)
+            return
+        bucket = self.mentioned if isinstance(match, RoleMatch) and match.kind == "mentioned" else self.known
+        subject = match.role_id if isinstance(match, RoleMatch) else match.code
+        if subject not in bucket:
+            bucket.append(subject)
+
+    def result(self) -> MessageRoles:
+        return MessageRoles(tuple(self.known), tuple(self.mentioned), tuple(self.unknown), tuple(self.ambiguous))
+
+
+class TopicFinder:
+    """Finds the article roles and catalogue occupations a message names.
+
+    An article role's name always means the article role, also inside the text a title search reads:
+    "technical experts" never yields the catalogue's "experts". A name the articles only mention
+    ("economist") gets the catalogue's occupation when it has one.
+    """
+
+    def __init__(self, knowledge: Knowledge, resolver: RoleResolver, titles: TitleIndex) -> None:
+        self.resolver = resolver
+        self.titles = titles
+        names = sorted({name for role in knowledge.roles.values() for name in role.synonyms}, key=len, reverse=True)
+        abbreviations = sorted({name for role in knowledge.roles.values() for name in role.abbreviations}, key=len, reverse=True)
+        self._article_names = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b", re.IGNORECASE)
+        self._article_abbreviations = re.compile(rf"\b(?:{'|'.join(map(re.escape, abbreviations))})\b")
+
+    def resolve(self, mention: str) -> RoleMatch | TitleMatch | None:
+        """An occupation code (from a button), else an article role, else the catalogue, else a name-only role."""
+        code = mention.strip()
+        if code in self.titles.catalogue.occupations:
+            return TitleMatch(mention=code, codes=(code,), ambiguous=False)
+        role = self.resolver.resolve(mention)
+        if role and role.kind == "known":
+            return role
+        return self.titles.resolve(mention) or role
+
+    def in_message(self, entity_values: Sequence[str], text: str) -> MessageRoles:
+        """Role entities first (in order), then any role or occupation the text names that NLU missed."""
+        found = _Collector()
+        for value in entity_values:
+            match = self.resolve(value)
+            if match:
+                found.add(match)
+            elif value.strip() and value not in found.unknown:
+                found.unknown.append(value)
+        without_article_roles = self._article_abbreviations.sub(" ", self._article_names.sub(" ", text))
+        occupations = self.titles.find_in_text(without_article_roles)
+        for role in self.resolver.find_in_text(text):
+            if role.kind == "known" or not occupations:
+                found.add(role)
+        for occupation in occupations:
+            found.add(occupation)
+        return found.result()
 
 
 @dataclass
 class Subject:
-    """The roles a reply is about, and whether the message named roles the bot can't answer about."""
+    """What a reply is about, and what the message named that the bot can't answer about as it stands.
 
-    roles: list[Role] = field(default_factory=list)
+    unanswerable.ambiguous asks for a clarifying question first; roles then are the rest of what was named.
+    """
+
+    roles: list[Topic] = field(default_factory=list)
     unanswerable: MessageRoles = field(default_factory=MessageRoles)
 
 
 def _names_only_unanswerable_roles(message: MessageRoles) -> bool:
-    """True when the message names roles, none of which the bot can answer about ("what do nurses earn?")."""
+    """True when the message names roles, none of which the bot can answer about ("what do astronauts earn?")."""
     return not message.known and bool(message.mentioned or message.unknown)
 
 
-def _unanswerable(message: MessageRoles) -> Subject:
-    return Subject([], MessageRoles(mentioned=message.mentioned, unknown=message.unknown))
+def _topics(knowledge: Knowledge, catalogue: Catalogue, subjects: list[str]) -> list[Topic]:
+    return [knowledge.roles.get(subject) or catalogue.occupations[subject] for subject in subjects]
 
 
-def _carried_over(knowledge: Knowledge, previous: list[str]) -> list[str]:
-    return [role_id for role_id in previous if role_id in knowledge.roles]
+def _carried_over(knowledge: Knowledge, catalogue: Catalogue, previous: list[str]) -> list[str]:
+    return [subject for subject in previous if subject in knowledge.roles or subject in catalogue.occupations]
 
 
-def subject_role(knowledge: Knowledge, message: MessageRoles, previous: list[str]) -> Subject:
-    """One role to talk about: the first one named now, else the last one under discussion."""
+def _chosen(knowledge: Knowledge, catalogue: Catalogue, message: MessageRoles, chosen: list[str]) -> Subject:
+    """The chosen subjects; with an ambiguous mention, only the ones named, and the question to ask."""
+    if message.ambiguous:
+        return Subject(_topics(knowledge, catalogue, list(message.known)), MessageRoles(ambiguous=message.ambiguous))
     if _names_only_unanswerable_roles(message):
-        return _unanswerable(message)
-    chosen = list(message.known[:1]) or _carried_over(knowledge, previous)[-1:]
-    return Subject([knowledge.roles[role_id] for role_id in chosen])
+        return Subject([], MessageRoles(mentioned=message.mentioned, unknown=message.unknown))
+    return Subject(_topics(knowledge, catalogue, chosen))
 
 
-def subject_roles(knowledge: Knowledge, message: MessageRoles, previous: list[str]) -> Subject:
-    """Every role named now, else every role under discussion (for "how much do they earn?")."""
-    if _names_only_unanswerable_roles(message):
-        return _unanswerable(message)
-    chosen = list(message.known) or _carried_over(knowledge, previous)
-    return Subject([knowledge.roles[role_id] for role_id in chosen])
+def subject_role(knowledge: Knowledge, catalogue: Catalogue, message: MessageRoles, previous: list[str]) -> Subject:
+    """One subject to talk about: the first one named now, else the last one under discussion."""
+    chosen = list(message.known[:1]) or _carried_over(knowledge, catalogue, previous)[-1:]
+    return _chosen(knowledge, catalogue, message, chosen)
 
 
-def roles_to_compare(knowledge: Knowledge, message: MessageRoles, previous: list[str]) -> Subject:
-    """Two or more roles: those named, topped up from the conversation, else all the bot knows."""
-    if _names_only_unanswerable_roles(message):
-        return _unanswerable(message)
+def subject_roles(knowledge: Knowledge, catalogue: Catalogue, message: MessageRoles, previous: list[str]) -> Subject:
+    """Every subject named now, else every one under discussion (for "how much do they earn?")."""
+    chosen = list(message.known) or _carried_over(knowledge, catalogue, previous)
+    return _chosen(knowledge, catalogue, message, chosen)
+
+
+def roles_to_compare(knowledge: Knowledge, catalogue: Catalogue, message: MessageRoles, previous: list[str]) -> Subject:
+    """Two or more subjects: those named, topped up from the conversation, else every article role.
+
+    Article roles top up only a comparison of article roles: "do nurses earn more?" with nothing under
+    discussion has one subject, and the reply asks what to compare it with.
+    """
     chosen = list(message.known)
-    for fallback in (_carried_over(knowledge, previous), list(knowledge.roles)):
+    fallbacks = [_carried_over(knowledge, catalogue, previous)]
+    if all(subject in knowledge.roles for subject in chosen):
+        fallbacks.append(list(knowledge.roles))
+    for fallback in fallbacks:
         if len(chosen) < 2:
-            chosen += [role_id for role_id in fallback if role_id not in chosen]
-    return Subject([knowledge.roles[role_id] for role_id in chosen])
+            chosen += [subject for subject in fallback if subject not in chosen]
+    return _chosen(knowledge, catalogue, message, chosen)

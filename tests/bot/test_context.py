@@ -1,50 +1,102 @@
-"""Which roles a turn is about: named now, carried over, or all of them for a comparison."""
-from bot.context import MessageRoles, roles_in_message, roles_to_compare, subject_role, subject_roles
+"""Which roles and occupations a turn is about: named now, carried over, or all article roles for a comparison."""
+import pytest
+
+from bot.catalogue.model import default_catalogue
+from bot.catalogue.titles import default_title_index
+from bot.context import MessageRoles, TopicFinder, roles_to_compare, subject_role, subject_roles, topic_id
 from bot.knowledge import load_knowledge
 from bot.resolve import RoleResolver
 
 knowledge = load_knowledge()
-resolver = RoleResolver(knowledge)
+catalogue = default_catalogue()
+finder = TopicFinder(knowledge, RoleResolver(knowledge), default_title_index())
+
+DATA_SCIENTISTS, ECONOMISTS, NURSES = "15-2051.00", "19-3011.00", "29-1141.00"
 
 
 def ids(subject):
-    return [role.id for role in subject.roles]
+    return [topic_id(topic) for topic in subject.roles]
 
 
 def test_entities_and_text_are_combined_without_repeats():
-    message = roles_in_message(resolver, ["PM"], "compare the PM and a tech expert")
+    message = finder.in_message(["PM"], "compare the PM and a tech expert")
     assert message.known == ("project_manager", "technical_expert")
 
 
-def test_unresolvable_entities_are_kept_as_unknown():
-    message = roles_in_message(resolver, ["astronaut"], "what does an astronaut earn")
+def test_roles_unknown_to_articles_and_catalogue_are_kept_as_unknown():
+    message = finder.in_message(["astronaut"], "what does an astronaut earn")
     assert message.unknown == ("astronaut",) and message.known == ()
 
 
-def test_a_follow_up_without_a_role_reuses_the_roles_under_discussion():
-    assert ids(subject_roles(knowledge, MessageRoles(), ["project_manager"])) == ["project_manager"]
-    assert ids(subject_role(knowledge, MessageRoles(), ["implementation_specialist", "project_manager"])) == ["project_manager"]
+@pytest.mark.parametrize(
+    "entities, text, expected",
+    [
+        (["data scientist", "economist"], "which pays more, data scientist or economist?", (DATA_SCIENTISTS, ECONOMISTS)),
+        ([], "which pays more, data scientist or economist?", (DATA_SCIENTISTS, ECONOMISTS)),
+        (["nurse"], "how much does a nurse earn", (NURSES,)),
+        (["PM", "nurses"], "do PMs earn more than nurses", ("project_manager", NURSES)),
+        ([NURSES], f"/ask_role{{\"role\": \"{NURSES}\"}}", (NURSES,)),
+    ],
+    ids=["entities", "text-only", "one", "article-and-catalogue", "code-from-a-button"],
+)
+def test_catalogue_occupations_are_named_by_code_in_order(entities, text, expected):
+    assert finder.in_message(entities, text).known == expected
+
+
+def test_an_article_roles_name_means_the_article_role_and_hides_titles_inside_it():
+    # "experts" alone is a catalogue title; inside "technical experts" it is the article role.
+    message = finder.in_message([], "how much do technical experts and project managers make")
+    assert message.known == ("technical_expert", "project_manager") and message.ambiguous == ()
+
+
+def test_names_the_articles_only_mention_get_the_catalogue_occupation():
+    message = finder.in_message(["economist"], "what does an economist do")
+    assert message.known == (ECONOMISTS,) and message.mentioned == ()
+
+
+def test_an_ambiguous_mention_is_set_apart_for_a_clarifying_question():
+    message = finder.in_message(["engineer"], "how much does an engineer earn")
+    assert message.known == () and len(message.ambiguous) == 1
+    assert "17-2051.00" in message.ambiguous[0].codes  # civil engineers among the candidates
+
+
+def test_a_follow_up_without_a_role_reuses_the_subjects_under_discussion():
+    assert ids(subject_roles(knowledge, catalogue, MessageRoles(), ["project_manager"])) == ["project_manager"]
+    assert ids(subject_role(knowledge, catalogue, MessageRoles(), ["implementation_specialist", NURSES])) == [NURSES]
 
 
 def test_a_named_role_replaces_the_one_under_discussion():
     message = MessageRoles(known=("technical_expert",))
-    assert ids(subject_role(knowledge, message, ["project_manager"])) == ["technical_expert"]
+    assert ids(subject_role(knowledge, catalogue, message, ["project_manager"])) == ["technical_expert"]
 
 
 def test_an_unknown_role_is_reported_not_replaced_by_context():
-    subject = subject_role(knowledge, MessageRoles(unknown=("nurse",)), ["project_manager"])
-    assert subject.roles == [] and subject.unanswerable.unknown == ("nurse",)
+    subject = subject_role(knowledge, catalogue, MessageRoles(unknown=("astronaut",)), ["project_manager"])
+    assert subject.roles == [] and subject.unanswerable.unknown == ("astronaut",)
 
 
-def test_comparison_with_nothing_named_or_discussed_covers_every_role():
-    assert ids(roles_to_compare(knowledge, MessageRoles(), [])) == list(knowledge.roles)
+def test_an_ambiguous_mention_is_asked_about_and_the_rest_kept():
+    engineer = finder.in_message(["engineer", "nurses"], "who earns more, an engineer or nurses?")
+    subject = roles_to_compare(knowledge, catalogue, engineer, ["project_manager"])
+    assert subject.unanswerable.ambiguous == engineer.ambiguous
+    assert ids(subject) == [NURSES]
+
+
+def test_comparison_with_nothing_named_or_discussed_covers_every_article_role():
+    assert ids(roles_to_compare(knowledge, catalogue, MessageRoles(), [])) == list(knowledge.roles)
 
 
 def test_comparison_with_one_role_named_adds_the_one_under_discussion():
     message = MessageRoles(known=("project_manager",))
-    assert ids(roles_to_compare(knowledge, message, ["technical_expert"])) == ["project_manager", "technical_expert"]
+    assert ids(roles_to_compare(knowledge, catalogue, message, ["technical_expert"])) == ["project_manager", "technical_expert"]
+    message = MessageRoles(known=(ECONOMISTS,))
+    assert ids(roles_to_compare(knowledge, catalogue, message, [DATA_SCIENTISTS])) == [ECONOMISTS, DATA_SCIENTISTS]
+
+
+def test_a_lone_occupation_is_not_topped_up_with_article_roles():
+    assert ids(roles_to_compare(knowledge, catalogue, MessageRoles(known=(NURSES,)), [])) == [NURSES]
 
 
 def test_comparison_keeps_the_two_roles_under_discussion():
     previous = ["implementation_specialist", "project_manager"]
-    assert ids(roles_to_compare(knowledge, MessageRoles(), previous)) == previous
+    assert ids(roles_to_compare(knowledge, catalogue, MessageRoles(), previous)) == previous
