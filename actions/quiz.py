@@ -6,24 +6,18 @@ from abc import abstractmethod
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
-from rasa_sdk.types import DomainDict
 
 from actions.base import ROLES_SLOT, SafeAction, entity_values, knowledge, preferences
+from actions.forms import REQUESTED_SLOT, AskQuestion, Buttons, QuizFormValidation, generated_ask_actions, intent_of
 from bot import advice, quiz
 from bot.knowledge import QuizQuestion
 from bot.recommend import recommend
 
-REQUESTED_SLOT = "requested_slot"
 RECOMMENDED_SLOT = "recommended_role"
 COMPLETE_SLOT = "quiz_complete"
-# Intents that can be answers to a quiz question; any other intent interrupts the quiz (the rules
-# answer it and the form resumes).
-ANSWER_INTENTS = {"affirm", "deny", "answer_somewhat", "inform_preference", "choose_preparation", "out_of_scope", "nlu_fallback"}
 PLAIN_ANSWERS = {"affirm": quiz.YES, "answer_somewhat": quiz.SOMEWHAT, "deny": quiz.NO}
 NO_RECOMMENDATION_YET = "I haven't recommended a role yet. Say \"which career is right for me?\" and I'll ask a few quick questions."
 LEVEL_PAYLOADS = {quiz.YES: "/affirm", quiz.SOMEWHAT: "/answer_somewhat", quiz.NO: "/deny"}
-DID_NOT_CATCH = "Sorry, I didn't catch that. Please pick one of the options, or say \"stop\" to leave the quiz."
 
 
 SLOT_PREFIX = "quiz_"
@@ -56,23 +50,15 @@ def levels(tracker: Tracker) -> dict[str, float]:
 
 def read_reply(tracker: Tracker, asked: str | None) -> dict[str, str]:
     """Every quiz answer the latest message gives, keyed by slot."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
     likes, dislikes = preferences(tracker)
     choice = next(iter(entity_values(tracker, "preparation")), None)
     answers = quiz.read_reply(
-        knowledge(), asked, tracker.latest_message.get("text") or "", PLAIN_ANSWERS.get(intent), likes, dislikes, choice
+        knowledge(), asked, tracker.latest_message.get("text") or "", PLAIN_ANSWERS.get(intent_of(tracker)), likes, dislikes, choice
     )
     return {slot_for(question_id): answer for question_id, answer in answers.items()}
 
 
-def is_answer(tracker: Tracker) -> bool:
-    """An answer intent, or likes and dislikes with no role named ("to be honest I enjoy organising")."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    states_preferences = any(preferences(tracker)) and not entity_values(tracker, "role")
-    return intent in ANSWER_INTENTS or states_preferences
-
-
-def answer_buttons(question: QuizQuestion) -> list[dict[str, str]]:
+def answer_buttons(question: QuizQuestion) -> Buttons:
     """Buttons whose payloads the form reads like typed answers."""
     if question.choices is not None:
         return [
@@ -82,59 +68,35 @@ def answer_buttons(question: QuizQuestion) -> list[dict[str, str]]:
     return [{"title": question.labels[answer], "payload": LEVEL_PAYLOADS[answer]} for answer in quiz.LEVELS]
 
 
-class AskQuizQuestion(SafeAction):
+class AskQuizQuestion(AskQuestion):
     """Asks one quiz question, worded in the knowledge file, with its answers as buttons."""
 
-    @property
-    @abstractmethod
-    def question_id(self) -> str:
-        """Set as a class attribute by each generated subclass."""
+    slot_prefix = SLOT_PREFIX
 
-    def name(self) -> str:
-        return f"action_ask_{slot_for(self.question_id)}"
-
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    def question(self) -> tuple[str, Buttons]:
         question = quiz.question(knowledge(), self.question_id)
-        dispatcher.utter_message(text=question.ask, buttons=answer_buttons(question))
-        return []
+        return question.ask, answer_buttons(question)
 
 
-# One action per question: Rasa's form asks for slot X by running action_ask_X.
-ASK_ACTIONS = [
-    type(f"AskQuiz{question.id.capitalize()}", (AskQuizQuestion,), {"question_id": question.id, "__module__": __name__})
-    for question in knowledge().quiz
-]
+ASK_ACTIONS = generated_ask_actions(AskQuizQuestion, [question.id for question in knowledge().quiz], __name__)
 
 
-class ValidateCareerQuizForm(FormValidationAction):
-    """Reads each reply: the answer to the question asked, plus anything volunteered about the others."""
+class ValidateCareerQuizForm(QuizFormValidation):
+    """Reads each reply: the answer to the question asked, plus likes and dislikes that answer others."""
 
     def name(self) -> str:
         return "validate_career_quiz_form"
 
-    async def required_slots(
-        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[str]:
+    def slots(self) -> list[str]:
         return quiz_slots()
 
-    async def get_extraction_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if not is_answer(tracker):
-            return []  # a question mid-quiz: nothing extracted, so the form yields to the rules
-        requested = tracker.get_slot(REQUESTED_SLOT)
-        answers = read_reply(tracker, question_for(requested))
-        if requested and requested not in answers:
-            dispatcher.utter_message(text=DID_NOT_CATCH)
-            answers[requested] = None  # keeps the form active; it asks the same question again
-        return [SlotSet(slot, value) for slot, value in answers.items()]
+    def read(self, tracker: Tracker, requested: str | None) -> dict[str, str]:
+        return read_reply(tracker, question_for(requested))
 
-    async def get_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Answers are already checked when read; pass on this turn's quiz slots unchanged."""
-        slots = tracker.slots_to_validate()
-        return [SlotSet(slot, value) for slot, value in slots.items() if slot in quiz_slots()]
+    def is_answer(self, tracker: Tracker) -> bool:
+        """An answer intent, or likes and dislikes with no role named ("to be honest I enjoy organising")."""
+        states_preferences = any(preferences(tracker)) and not entity_values(tracker, "role")
+        return super().is_answer(tracker) or states_preferences
 
 
 def cleared_quiz() -> list[EventType]:

@@ -6,8 +6,9 @@ import asyncio
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.forms import DID_NOT_CATCH
 from actions.quiz import (
-    DID_NOT_CATCH, NO_RECOMMENDATION_YET, ActionExplainRecommendation, ActionRecommendRole, ActionStartQuiz, ActionUpdateQuizAnswers,
+    NO_RECOMMENDATION_YET, ActionExplainRecommendation, ActionRecommendRole, ActionStartQuiz, ActionUpdateQuizAnswers,
     ValidateCareerQuizForm,
 )
 from tests.actions.test_actions import entity, run, tracker

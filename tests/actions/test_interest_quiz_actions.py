@@ -1,0 +1,114 @@
+"""The interest quiz's actions, with rasa_sdk's Tracker and CollectingDispatcher."""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import yaml
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.forms import DID_NOT_CATCH
+from actions.interest_quiz import (
+    ASK_ACTIONS, PREPARATION_SLOT, ActionAskInterestPreparation, ActionRecommendOccupations, ActionStartInterestQuiz,
+    ValidateInterestQuizForm, interest_slots, slot_for,
+)
+from bot.catalogue.interests import default_interest_guide
+from bot.catalogue.model import default_catalogue
+from tests.actions.test_actions import entity, run, tracker
+
+REPO = Path(__file__).resolve().parents[2]
+guide = default_interest_guide()
+catalogue = default_catalogue()
+DOMAIN = {"slots": {}, "forms": {"interest_quiz_form": {"required_slots": []}}}
+
+
+def validate(text, intent, entities=None, **slots):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateInterestQuizForm().run(dispatcher, tracker(text, intent, entities, **slots), DOMAIN))
+    said = "\n".join(message.get("text") or "" for message in dispatcher.messages)
+    filled = {event["name"]: event["value"] for event in events if event["event"] == "slot" and event["name"] != "requested_slot"}
+    return filled, said
+
+
+def answers_liking(areas: str, choice: str | None = None) -> dict[str, str]:
+    """Every statement answered: liked in the given RIASEC areas, disliked in the others."""
+    answers = {slot_for(s.id): "like" if s.area in areas else "dislike" for s in guide.statements}
+    return {**answers, PREPARATION_SLOT: choice} if choice else answers
+
+
+def test_the_domain_has_exactly_the_quizs_slots_and_ask_actions():
+    domain = yaml.safe_load((REPO / "domain.yml").read_text())
+    assert domain["forms"]["interest_quiz_form"]["required_slots"] == interest_slots()
+    asked = {f"action_ask_{slot}" for slot in interest_slots()}
+    assert asked <= set(domain["actions"]) and set(interest_slots()) <= set(domain["slots"])
+
+
+def test_each_zone_choice_can_be_typed():
+    synonyms = yaml.safe_load((REPO / "data" / "nlu" / "synonyms.yml").read_text())["nlu"]
+    assert set(guide.zone_choices) <= {item["synonym"] for item in synonyms}
+
+
+def test_each_statement_is_asked_in_order_with_like_unsure_dislike_buttons():
+    assert len(ASK_ACTIONS) == len(guide.statements) >= 12
+    text, buttons, _ = run(ASK_ACTIONS[1](), tracker("", "affirm"))
+    assert text.endswith(guide.statements[1].text) and f"2 of {len(guide.statements)}" in text
+    assert [b["payload"] for b in buttons] == ["/affirm", "/answer_somewhat", "/deny"]
+    assert [b["title"] for b in buttons] == [option.label for option in guide.answers.values()]
+
+
+def test_the_preparation_question_offers_every_zone_choice():
+    text, buttons, _ = run(ActionAskInterestPreparation(), tracker("", "affirm"))
+    assert text == guide.zone_question
+    assert [b["payload"] for b in buttons][-1] == '/choose_preparation{"preparation_limit": "any"}'
+
+
+def test_typed_and_clicked_answers_fill_the_statement_asked():
+    first, second = (slot_for(s.id) for s in guide.statements[:2])
+    assert validate("sounds fun", "affirm", requested_slot=first)[0] == {first: "like"}
+    assert validate("/answer_somewhat", "answer_somewhat", requested_slot=second)[0] == {second: "unsure"}
+    assert validate("not my thing", "deny", requested_slot=second)[0] == {second: "dislike"}
+
+
+def test_a_preparation_choice_fills_the_last_slot_and_anything_else_is_asked_again():
+    slots, _ = validate("a college degree is fine", "choose_preparation", [entity("preparation_limit", "college")],
+                        requested_slot=PREPARATION_SLOT)
+    assert slots == {PREPARATION_SLOT: "college"}
+    slots, said = validate("yes", "affirm", requested_slot=PREPARATION_SLOT)
+    assert slots == {PREPARATION_SLOT: None} and said == DID_NOT_CATCH
+
+
+def test_a_question_mid_quiz_is_left_to_the_rules():
+    slots, said = validate("how much do nurses earn?", "ask_attribute", requested_slot=slot_for(guide.statements[3].id))
+    assert slots == {} and said == ""
+
+
+def test_start_introduces_the_quiz_and_forgets_earlier_answers():
+    text, _, events = run(ActionStartInterestQuiz(), tracker("quiz me on my interests", "start_interest_quiz", **answers_liking("R", "any")))
+    assert text == guide.intro
+    assert {event["name"] for event in events} == {*interest_slots(), "requested_slot"}
+    assert all(event["value"] is None for event in events)
+
+
+def test_result_lists_five_matches_within_the_chosen_preparation_and_makes_the_best_the_subject():
+    text, _, events = run(ActionRecommendOccupations(), tracker("/choose_preparation", "choose_preparation",
+                                                                **answers_liking("IC", "college")))
+    listed = [line for line in text.splitlines() if line[:2] in {"1.", "2.", "3.", "4.", "5."}]
+    assert len(listed) == 5 and "6." not in text
+    roles = next(event["value"] for event in events if event["name"] == "roles")
+    best = catalogue.occupations[roles[0]]
+    assert listed[0].startswith(f"1. {best.title}") and best.job_zone <= guide.zone_choices["college"].max_zone
+    assert SlotSet("attribute", None) in events
+
+
+def test_a_profile_of_hands_on_work_gets_hands_on_occupations():
+    text, _, events = run(ActionRecommendOccupations(), tracker("/choose_preparation", "choose_preparation",
+                                                                **answers_liking("R", "any")))
+    best = catalogue.occupations[next(event["value"] for event in events if event["name"] == "roles")[0]]
+    assert best.high_point[0] == "R"
+
+
+def test_all_unsure_says_there_is_no_shape_to_match():
+    unsure = {slot_for(s.id): "unsure" for s in guide.statements}
+    text, _, events = run(ActionRecommendOccupations(), tracker("/answer_somewhat", "answer_somewhat", **unsure))
+    assert text and "1." not in text and events == []
