@@ -103,3 +103,21 @@ def test_an_unreachable_tracker_store_stops_the_start_with_a_clear_error():
     result = subprocess.run(["scripts/run.sh"], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert f"the tracker store (PostgreSQL database rasa at 127.0.0.1:{port}, TRACKER_STORE_URL) is unreachable" in result.stderr
+
+
+def test_a_long_conversation_is_rolled_into_sessions_and_keeps_its_thread(servers, conversations):
+    """Every TURNS_PER_SESSION messages a new session starts with the slots carried over: what was
+    under discussion is still known, every message stays stored, and no message costs more for the
+    ones before it (bench/performance.py measures that)."""
+    questions = ["what does a PM do?", "what skills do they need?", "and implementation specialists?",
+                 "what qualifications do they need?"] * 5
+    for question in questions:
+        servers.texts("talkative", question)
+    assert PM_SALARY in servers.texts("talkative", "and project managers, how much do they earn?")
+    with sqlite3.connect(conversations.path) as connection:
+        stored = [row[0] for row in connection.execute(
+            "SELECT type_name FROM events WHERE sender_id = ? ORDER BY id", ("talkative",))]
+    assert stored.count("user") == len(questions) + 1
+    assert stored.count("session_started") >= 3  # the first session and at least two rolled ones
+    # The bot's thread survives a roll: a follow-up right after one still knows the role.
+    assert "implementation specialist" in servers.texts("talkative", "how much do they earn?").lower()

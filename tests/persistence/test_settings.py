@@ -2,22 +2,22 @@
 import pytest
 from rasa.core.lock import TicketLock
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from stores import FORGET_ACTION
 from stores.locks import ahead_of
 from stores.settings import StoreError, endpoints, summary
-from stores.tracker import asked_to_forget
+from stores.tracker import TURNS_PER_SESSION, asked_to_forget, due_for_new_session, new_session_events
 
 POSTGRES = "postgresql://rasa:s3cret@db.internal:5433/conversations"
 
 
-def test_nothing_set_means_sqlite_under_var_and_in_memory_locks():
+def test_nothing_set_means_sqlite_under_var_for_conversations_and_locks():
     result = endpoints({"action_endpoint": {"url": "http://127.0.0.1:${ACTIONS_PORT}/webhook"}}, {})
     assert result["tracker_store"] == {"type": "stores.tracker.ConversationStore", "dialect": "sqlite",
                                        "db": "var/conversations.db"}
-    assert "lock_store" not in result
+    assert result["lock_store"] == {"type": "stores.locks.SQLiteLockStore", "url": "var/locks.db"}
     assert result["action_endpoint"]["url"] == "http://127.0.0.1:${ACTIONS_PORT}/webhook"
 
 
@@ -33,6 +33,14 @@ def test_postgres_redis_and_balanced_actions_from_the_environment():
     assert result["action_endpoint"] == {"url": "http://actions.internal/webhook"}
     printed = summary(env)
     assert "PostgreSQL database conversations at db.internal:5433" in printed and "s3cret" not in printed
+
+
+def test_lock_file_sits_beside_a_sqlite_tracker_store_and_under_var_beside_postgres():
+    beside = endpoints({}, {"TRACKER_STORE_URL": "sqlite:////tmp/run-1/conversations.db"})
+    assert beside["lock_store"]["url"] == "/tmp/run-1/locks.db"
+    assert endpoints({}, {"TRACKER_STORE_URL": POSTGRES})["lock_store"]["url"] == "var/locks.db"
+    named = endpoints({}, {"LOCK_STORE_URL": "sqlite:////srv/locks.db"})
+    assert named["lock_store"] == {"type": "stores.locks.SQLiteLockStore", "url": "/srv/locks.db"}
 
 
 @pytest.mark.parametrize("env", [{"TRACKER_STORE_URL": "mysql://x@h/db"}, {"TRACKER_STORE_URL": "not a url"},
@@ -61,3 +69,33 @@ def test_a_waiting_ticket_goes_ahead_once_no_live_ticket_precedes_it():
     assert ahead_of(lock, waiting) and not ahead_of(lock, crashed)
     lock.tickets[0].expires = lock.tickets[1].expires = 0  # both expired between two polls
     assert not ahead_of(lock, waiting)
+
+
+def conversation_of(turns: int, last_act: str = "action_describe_role", *extra) -> DialogueStateTracker:
+    events = []
+    for _ in range(turns):
+        events += [UserUttered("what does a PM do?"), ActionExecuted(last_act), BotUttered("…"),
+                   ActionExecuted("action_listen")]
+    return tracker(*events, *extra)
+
+
+def test_a_session_is_rolled_after_enough_turns_with_nothing_pending():
+    assert due_for_new_session(conversation_of(TURNS_PER_SESSION))
+    assert not due_for_new_session(conversation_of(TURNS_PER_SESSION - 1))
+    # A question from a response may be answered by a rule that needs it: "yes" to an offer.
+    assert not due_for_new_session(conversation_of(TURNS_PER_SESSION, "utter_offer_interest_quiz"))
+    mid_turn = conversation_of(TURNS_PER_SESSION)
+    mid_turn.update(UserUttered("and their salary?"))
+    assert not due_for_new_session(mid_turn)
+
+
+def test_a_rolled_session_carries_every_slot_over():
+    domain = Domain.from_dict({"slots": {"roles": {"type": "list", "mappings": [{"type": "custom"}]},
+                                         "attribute": {"type": "text", "mappings": [{"type": "custom"}]}}})
+    conversation = DialogueStateTracker.from_events(
+        "someone", [UserUttered("how much do PMs earn?"), SlotSet("roles", ["project_manager"]),
+                    SlotSet("attribute", "salary"), ActionExecuted("action_listen")], domain.slots)
+    for event in new_session_events(conversation):
+        conversation.update(event)
+    assert conversation.get_slot("roles") == ["project_manager"] and conversation.get_slot("attribute") == "salary"
+    assert [type(event).__name__ for event in conversation.applied_events()][-3:] == ["SlotSet", "SlotSet", "ActionExecuted"]
