@@ -11,10 +11,17 @@ BIN=.venv/bin
 credentials="var/credentials-$RASA_PORT.yml"
 # Stores likewise (TRACKER_STORE_URL, LOCK_STORE_URL, ACTION_ENDPOINT_URL; stores/settings.py).
 endpoints="var/endpoints-$RASA_PORT.yml"
-pids=()
+pids=() rasa_group=
 stop() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  # Rasa's workers too, even when their parent died (a crash leaves them serving, orphaned); a
+  # worker still loading its model ignores SIGTERM, so what is left after 10 s is killed.
+  if [ -n "$rasa_group" ]; then
+    kill -TERM -- "-$rasa_group" 2>/dev/null || true
+    for _ in $(seq 20); do kill -0 -- "-$rasa_group" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$rasa_group" 2>/dev/null || true
+  fi
   wait 2>/dev/null || true
   rm -f "$credentials" "$endpoints"
 }
@@ -34,11 +41,14 @@ if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_
 # The action server is for the Rasa server only: loopback unless ACTIONS_HOST says otherwise.
 SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" "$BIN/rasa" run actions --port "$ACTIONS_PORT" --actions actions &
 pids+=($!)
+# Rasa worker processes (RASA_WORKERS, default 2: one per core of a small machine) take turns on a
+# conversation through the shared lock store (stores/settings.py: a SQLite file unless LOCK_STORE_URL).
+# They run in a process group of their own, so stop() finds every one of them.
 # Without the HTTP API Rasa leaves Sanic's 60 s response timeout, which would cut off, unanswered and
 # unstored, a turn that waits out a crashed server's conversation lock (TICKET_LOCK_LIFETIME, 60 s).
-SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-3600}" "$BIN/rasa" run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
+SANIC_WORKERS="${RASA_WORKERS:-2}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-3600}" setsid "$BIN/rasa" run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
   --endpoints "$endpoints" --credentials "$credentials" "${api[@]}" &
-pids+=($!)
+pids+=($!) rasa_group=$!
 "$BIN/python" -m channels.web &
 pids+=($!)
 

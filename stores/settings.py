@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
 import redis
@@ -25,7 +26,9 @@ from channels.settings import write_private_yaml
 
 DEFAULT_TRACKER_STORE_URL = "sqlite:///var/conversations.db"
 TRACKER_STORE_CLASS = "stores.tracker.ConversationStore"
-LOCK_STORE_CLASS = "stores.locks.RedisLockStore"
+REDIS_LOCK_STORE_CLASS = "stores.locks.RedisLockStore"
+FILE_LOCK_STORE_CLASS = "stores.locks.SQLiteLockStore"
+LOCK_FILE_NAME = "locks.db"
 DIALECTS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 CONNECT_TIMEOUT_SECONDS = 5
 
@@ -94,7 +97,7 @@ class TrackerStore:
 
 
 @dataclass(frozen=True)
-class LockStore:
+class RedisLocks:
     """The Redis server that makes several Rasa servers take one conversation's turns one at a time."""
 
     host: str
@@ -103,12 +106,9 @@ class LockStore:
     password: Optional[str]
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> Optional["LockStore"]:
-        raw = env.get("LOCK_STORE_URL")
-        if not raw:
-            return None
+    def from_url(cls, raw: str) -> "RedisLocks":
         url = urlsplit(raw)
-        if url.scheme != "redis" or not url.hostname:
+        if not url.hostname:
             raise StoreError("LOCK_STORE_URL must look like redis://[:password@]host[:port][/db]")
         try:
             return cls(url.hostname, url.port or 6379, int(url.path.strip("/") or 0), url.password)
@@ -120,7 +120,7 @@ class LockStore:
         return f"Redis database {self.db} at {self.host}:{self.port}"
 
     def endpoint(self) -> dict[str, Any]:
-        endpoint = {"type": LOCK_STORE_CLASS, "url": self.host, "port": self.port, "db": self.db}
+        endpoint = {"type": REDIS_LOCK_STORE_CLASS, "url": self.host, "port": self.port, "db": self.db}
         return {**endpoint, "password": self.password} if self.password else endpoint
 
     def check(self) -> None:
@@ -133,12 +133,54 @@ class LockStore:
             client.close()
 
 
+@dataclass(frozen=True)
+class FileLocks:
+    """A SQLite file the Rasa workers of one machine share (RASA_WORKERS); one machine only."""
+
+    path: Path
+
+    @classmethod
+    def beside(cls, tracker_store: TrackerStore) -> "FileLocks":
+        """Next to a SQLite tracker store (each test's servers get their own), else under var/."""
+        if tracker_store.url.get_backend_name() == "sqlite":
+            return cls(Path(tracker_store.url.database).parent / LOCK_FILE_NAME)
+        return cls(Path("var") / LOCK_FILE_NAME)
+
+    @property
+    def description(self) -> str:
+        return f"SQLite file {self.path} (Rasa workers of this machine)"
+
+    def endpoint(self) -> dict[str, Any]:
+        return {"type": FILE_LOCK_STORE_CLASS, "url": str(self.path)}
+
+    def check(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            sqlite3.connect(self.path).close()
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"the lock store ({self.description}) can't be opened: {error}") from None
+
+
+LockStore = Union[RedisLocks, FileLocks]
+
+
+def lock_store_from_env(env: Mapping[str, str]) -> LockStore:
+    """Redis when LOCK_STORE_URL names it (several machines), else a SQLite file (one machine)."""
+    raw = env.get("LOCK_STORE_URL")
+    if not raw:
+        return FileLocks.beside(TrackerStore.from_env(env))
+    scheme = urlsplit(raw).scheme
+    if scheme == "redis":
+        return RedisLocks.from_url(raw)
+    if scheme == "sqlite":
+        return FileLocks(Path(make_url(raw).database or ""))
+    raise StoreError("LOCK_STORE_URL must look like redis://[:password@]host[:port][/db] or sqlite:///path")
+
+
 def endpoints(base: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
     """The base endpoints plus the stores, and the action endpoint when ACTION_ENDPOINT_URL moves it."""
-    result = {**base, "tracker_store": TrackerStore.from_env(env).endpoint()}
-    lock_store = LockStore.from_env(env)
-    if lock_store:
-        result["lock_store"] = lock_store.endpoint()
+    result = {**base, "tracker_store": TrackerStore.from_env(env).endpoint(),
+              "lock_store": lock_store_from_env(env).endpoint()}
     if env.get("ACTION_ENDPOINT_URL"):
         result["action_endpoint"] = {"url": env["ACTION_ENDPOINT_URL"]}
     return result
@@ -146,17 +188,13 @@ def endpoints(base: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]
 
 def summary(env: Mapping[str, str]) -> str:
     """What `make run` prints about where conversations are kept."""
-    lock_store = LockStore.from_env(env)
-    locks = lock_store.description if lock_store else "in memory (one Rasa server only)"
-    return f"Conversations: {TrackerStore.from_env(env).description}; locks: {locks}"
+    return f"Conversations: {TrackerStore.from_env(env).description}; locks: {lock_store_from_env(env).description}"
 
 
 def check(env: Mapping[str, str]) -> None:
     """Raises StoreError naming the first store that can't be reached."""
     TrackerStore.from_env(env).check()
-    lock_store = LockStore.from_env(env)
-    if lock_store:
-        lock_store.check()
+    lock_store_from_env(env).check()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,11 @@
-"""`make run`'s script: SIGTERM (what Ctrl-C also triggers) stops every server it started."""
+"""`make run`'s script: SIGTERM (what Ctrl-C also triggers) stops every server it started, and a
+crashed Rasa server takes its workers and the other servers down with it instead of leaving them
+serving unsupervised."""
 import socket
+import subprocess
+import time
 
-from tests.e2e.servers import start_servers
+from tests.e2e.servers import launch_servers, start_servers
 
 
 def port_is_free(port: int) -> bool:
@@ -9,9 +13,34 @@ def port_is_free(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
+def rasa_processes(rasa_port: int) -> list[str]:
+    found = subprocess.run(["pgrep", "-f", f"rasa run --port {rasa_port} "], capture_output=True, text=True)
+    return found.stdout.split()
+
+
 def test_sigterm_stops_every_server_and_frees_their_ports(tmp_path):
     servers = start_servers(tmp_path / "run.log")
     ports = (servers.rasa_port, servers.actions_port, servers.web_port)
     assert not any(port_is_free(port) for port in ports)
+    assert len(rasa_processes(servers.rasa_port)) == 3, "a Rasa main process and its two workers"
     assert servers.stop() == 0
     assert all(port_is_free(port) for port in ports), servers.log()[-2000:]
+    assert rasa_processes(servers.rasa_port) == []
+
+
+def test_sigterm_while_the_model_loads_still_stops_everything(tmp_path):
+    servers = launch_servers(tmp_path / "run.log")
+    deadline = time.monotonic() + 60
+    while len(rasa_processes(servers.rasa_port)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)  # the workers exist: they load the model now
+    assert servers.stop() == 0
+    assert rasa_processes(servers.rasa_port) == [], "a worker loading its model outlived the stop"
+
+
+def test_a_crashed_rasa_server_takes_its_workers_down(tmp_path):
+    servers = start_servers(tmp_path / "run.log")
+    servers.kill_rasa()
+    servers.process.wait(timeout=60)
+    assert servers.process.returncode != 0
+    assert rasa_processes(servers.rasa_port) == [], "orphaned workers still serving"
+    assert port_is_free(servers.rasa_port)
