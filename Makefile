@@ -59,6 +59,7 @@ forget: setup
 # Figures, not tests (README "Performance"); never part of `make test`. Options: BENCH_ARGS, e.g.
 # make bench BENCH_ARGS="--users 10 --messages 30"   (see `.venv/bin/python -m bench.performance --help`)
 bench: setup $(MODEL)
+	$(BIN)/python -m bench.catalogue_speed
 	$(BIN)/python -m bench.performance $(BENCH_ARGS)
 
 bench-nlu: $(VENV)/.installed

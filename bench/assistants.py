@@ -28,6 +28,7 @@ class Running:
     url: str  # the REST channel's webhook
     startup_seconds: float
     peak_rss: Callable[[], dict[str, int]]  # server name -> bytes; call before stop()
+    pss: Callable[[], dict[str, int]]  # server name -> bytes now; call before stop()
     stop: Callable[[], object]
 
 
@@ -61,6 +62,17 @@ def _status_kb(pid: int, field: str) -> int:
 def peak_rss(pid: int) -> int:
     """Peak resident memory of a process and its descendants, in bytes: the kernel's high-water mark (VmHWM), summed."""
     return sum(_status_kb(p, "VmHWM") for p in _tree(pid)) * 1024
+
+
+def pss(pid: int) -> int:
+    """Proportional memory of a process and its descendants now, in bytes: each shared page split between its sharers."""
+    total = 0
+    for p in _tree(pid):
+        try:
+            total += int(Path(f"/proc/{p}/smaps_rollup").read_text().split("\nPss:")[1].split()[0])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total * 1024
 
 
 def _cmdline(pid: int) -> str:
@@ -117,12 +129,14 @@ def start_ours(log: Path, extra_env: dict[str, str]) -> Running:
     servers = _start_run_script(log, extra_env)
     startup = time.monotonic() - started
 
-    def rss() -> dict[str, int]:
-        servers_by_name = {"Rasa server": "rasa run --port", "action server": "rasa run actions"}
-        pids = {name: _child_matching(servers.process.pid, needle) for name, needle in servers_by_name.items()}
-        return {name: peak_rss(pid) for name, pid in pids.items() if pid is not None}
+    def by_server(measure: Callable[[int], int]) -> Callable[[], dict[str, int]]:
+        def measured() -> dict[str, int]:
+            servers_by_name = {"Rasa server": "rasa run --port", "action server": "rasa run actions"}
+            pids = {name: _child_matching(servers.process.pid, needle) for name, needle in servers_by_name.items()}
+            return {name: measure(pid) for name, pid in pids.items() if pid is not None}
+        return measured
 
-    return Running(f"{servers.rasa_url}/webhooks/rest/webhook", startup, rss, servers.stop)
+    return Running(f"{servers.rasa_url}/webhooks/rest/webhook", startup, by_server(peak_rss), by_server(pss), servers.stop)
 
 
 def _stop_group(process: subprocess.Popen) -> None:
@@ -152,5 +166,5 @@ def start_stock(project: Path, model: Path, log: Path) -> Running:
         _stop_group(process)
         raise
     startup = time.monotonic() - started
-    return Running(f"http://127.0.0.1:{port}/webhooks/rest/webhook", startup,
-                   lambda: {"Rasa server": peak_rss(process.pid)}, lambda: _stop_group(process))
+    return Running(f"http://127.0.0.1:{port}/webhooks/rest/webhook", startup, lambda: {"Rasa server": peak_rss(process.pid)},
+                   lambda: {"Rasa server": pss(process.pid)}, lambda: _stop_group(process))

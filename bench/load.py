@@ -39,8 +39,16 @@ CONVERSATION: tuple[str, ...] = (
     "tell me more about it",
     "how do I get there?",
     "where does your information come from?",
+    "how much does a registered nurse make?",
+    "which pays more, a data scientist or an economist?",
+    "what training do electricians need?",
     "thanks, bye",
 )
+# The question asked around each measured place of the long conversation, so that message 1, 50 and
+# 150 differ only in how much conversation came before them; a quiz under way is stopped first, so
+# that no probe is answered mid-quiz.
+PROBE = "what does a PM do?"
+BEFORE_PROBE = "stop the quiz"
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,18 @@ class Summary:
 
 def script(messages: int, conversation: Sequence[str] = CONVERSATION) -> list[str]:
     return list(islice(cycle(conversation), messages))
+
+
+def long_script(messages: int, checkpoints: Sequence[int], window: int = 2) -> list[str]:
+    """The conversation, with PROBE at each checkpoint and `window` messages either side of it."""
+    probed = {p for checkpoint in checkpoints for p in range(checkpoint - window, checkpoint + window + 1)}
+    texts = script(messages)
+    for position in range(1, messages + 1):
+        if position in probed:
+            texts[position - 1] = PROBE
+        elif position + 1 in probed:
+            texts[position - 1] = BEFORE_PROBE
+    return texts
 
 
 async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str, position: int) -> Sample:

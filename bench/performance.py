@@ -29,7 +29,7 @@ from typing import Callable, TypeVar
 
 from bench import assistants
 from bench.common import REPO, machine, run_main, stop_on_sigterm
-from bench.load import Sample, Summary, drive, latency_at, script, summarize
+from bench.load import PROBE, Sample, Summary, drive, latency_at, long_script, script, summarize
 
 MB = 1024 * 1024
 T = TypeVar("T")
@@ -44,6 +44,7 @@ class Figures:
     load: Summary | None = None
     long: list[Sample] = field(default_factory=list)
     rss: dict[str, int] = field(default_factory=dict)
+    pss: dict[str, int] = field(default_factory=dict)
 
 
 def log(message: str) -> None:
@@ -71,8 +72,10 @@ def measure(start: Callable[[], assistants.Running], figures: Figures, args: arg
         samples, wall = asyncio.run(drive(running.url, args.users, script(args.messages), args.timeout, args.max_seconds))
         figures.load = summarize(samples, wall, args.users * args.messages)
         log(f"one conversation of {args.long} messages")
-        figures.long, _ = asyncio.run(drive(running.url, 1, script(args.long), args.timeout, args.max_seconds))
+        long = long_script(args.long, checkpoints(args))
+        figures.long, _ = asyncio.run(drive(running.url, 1, long, args.timeout, args.max_seconds))
         figures.rss = running.peak_rss()
+        figures.pss = running.pss()
     finally:
         running.stop()
 
@@ -85,6 +88,10 @@ def ratio(ours: float | None, stock: float | None) -> str:
     if ours is None or stock is None or math.isnan(ours) or math.isnan(stock) or stock == 0:
         return "—"
     return f"{ours / stock:.2f}"
+
+
+def checkpoints(args: argparse.Namespace) -> list[int]:
+    return sorted({p for p in (1, 50, 150, args.long) if p <= args.long})
 
 
 def rows(args: argparse.Namespace) -> list[tuple[str, Callable[[Figures], float | None], int]]:
@@ -108,7 +115,8 @@ def rows(args: argparse.Namespace) -> list[tuple[str, Callable[[Figures], float 
     ]
     for server in ("Rasa server", "action server"):
         table.append((f"peak RSS {server}, MB", lambda f, s=server: f.rss[s] / MB if s in f.rss else None, 0))
-    positions = sorted({p for p in (1, 50, 150, args.long) if p <= args.long})
+        table.append(("  PSS after the load, MB", lambda f, s=server: f.pss[s] / MB if s in f.pss else None, 0))
+    positions = checkpoints(args)
     for position in positions:
         table.append((f"long conversation: message {position}, ms",
                       lambda f, p=position: latency_at(f.long, p)[0] * 1000 if f.long else None, 0))
@@ -125,6 +133,9 @@ def report(ours: Figures, stock: Figures, args: argparse.Namespace) -> None:
     for label, get, digits in rows(args):
         print(f"{label:40} {fmt(get(ours), digits):>10} {fmt(get(stock), digits):>10} {ratio(get(ours), get(stock)):>11}")
     print("\n— : not measured in this run (skipped, failed, or not applicable: the stock assistant has no action server).")
+    print("RSS: resident memory summed over a server's processes (workers share pages, so this counts them once per "
+          "process); PSS: the same with each shared page split between its sharers, the machine's actual cost.")
+    print(f"Long conversation: messages at and ±2 around 1, 50 and {args.long} are all {PROBE!r}; the rest is the load's conversation.")
 
 
 def parse_env(pairs: list[str]) -> dict[str, str]:
