@@ -41,12 +41,14 @@ if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_
 # The action server is for the Rasa server only: loopback unless ACTIONS_HOST says otherwise.
 SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" "$BIN/rasa" run actions --port "$ACTIONS_PORT" --actions actions &
 pids+=($!)
-# Rasa worker processes (RASA_WORKERS, default 2: one per core of a small machine) take turns on a
-# conversation through the shared lock store (stores/settings.py: a SQLite file unless LOCK_STORE_URL).
-# They run in a process group of their own, so stop() finds every one of them.
+# RASA_WORKERS Rasa worker processes (default 1) take turns on a conversation through the shared lock
+# store (stores/settings.py: a SQLite file unless LOCK_STORE_URL). More than one suits REST, Slack and
+# Telegram, not the chat page: socket.io's long-polling requests may reach a worker that doesn't know
+# their session (rasa-webchat always starts with long-polling). Rasa runs in a process group of its
+# own, so stop() finds every process of it.
 # Without the HTTP API Rasa leaves Sanic's 60 s response timeout, which would cut off, unanswered and
 # unstored, a turn that waits out a crashed server's conversation lock (TICKET_LOCK_LIFETIME, 60 s).
-SANIC_WORKERS="${RASA_WORKERS:-2}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-3600}" setsid "$BIN/rasa" run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
+SANIC_WORKERS="${RASA_WORKERS:-1}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-3600}" setsid "$BIN/rasa" run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
   --endpoints "$endpoints" --credentials "$credentials" "${api[@]}" &
 pids+=($!) rasa_group=$!
 "$BIN/python" -m channels.web &

@@ -1,9 +1,7 @@
 // Starts the rasa-webchat widget embedded in the page. `window.CAREER_ADVISOR` comes from
 // /config.js, written by the page server (channels/web.py) with the Rasa server's socket URL.
 // The conversation lives in localStorage and in Rasa under the same session id, so a reload
-// shows the history and carries on the same conversation. WebSocket only: one connection holds
-// the whole socket.io session, so it stays with one Rasa worker (long-polling's separate requests
-// could reach a worker that doesn't know the session).
+// shows the history and carries on the same conversation.
 (function () {
   var settings = window.CAREER_ADVISOR;
   window.WebChat.default(
@@ -11,7 +9,6 @@
       initPayload: "/greet",
       socketUrl: settings.socketUrl,
       socketPath: settings.socketPath,
-      protocolOptions: { transports: ["websocket"] },
       title: "Career advisor",
       inputTextFieldHint: "Ask about a career...",
       embedded: true,

@@ -8,6 +8,9 @@ import time
 from tests.e2e.servers import launch_servers, start_servers
 
 
+WORKERS = {"RASA_WORKERS": "2"}
+
+
 def port_is_free(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) != 0
@@ -22,14 +25,13 @@ def test_sigterm_stops_every_server_and_frees_their_ports(tmp_path):
     servers = start_servers(tmp_path / "run.log")
     ports = (servers.rasa_port, servers.actions_port, servers.web_port)
     assert not any(port_is_free(port) for port in ports)
-    assert len(rasa_processes(servers.rasa_port)) == 3, "a Rasa main process and its two workers"
     assert servers.stop() == 0
     assert all(port_is_free(port) for port in ports), servers.log()[-2000:]
     assert rasa_processes(servers.rasa_port) == []
 
 
 def test_sigterm_while_the_model_loads_still_stops_everything(tmp_path):
-    servers = launch_servers(tmp_path / "run.log")
+    servers = launch_servers(tmp_path / "run.log", WORKERS)
     deadline = time.monotonic() + 60
     while len(rasa_processes(servers.rasa_port)) < 3 and time.monotonic() < deadline:
         time.sleep(0.2)  # the workers exist: they load the model now
@@ -38,7 +40,9 @@ def test_sigterm_while_the_model_loads_still_stops_everything(tmp_path):
 
 
 def test_a_crashed_rasa_server_takes_its_workers_down(tmp_path):
-    servers = start_servers(tmp_path / "run.log")
+    servers = start_servers(tmp_path / "run.log", WORKERS)
+    assert len(rasa_processes(servers.rasa_port)) == 3, "a Rasa main process and its two workers"
+    assert "plan, organize and direct" in servers.texts("worker-test", "what does a PM do?")
     servers.kill_rasa()
     servers.process.wait(timeout=60)
     assert servers.process.returncode != 0
