@@ -91,9 +91,14 @@ def due_for_new_session(tracker: DialogueStateTracker, turns: int = TURNS_PER_SE
 
 
 def new_session_events(tracker: DialogueStateTracker) -> list[Event]:
-    """What Rasa's own session start records, with every slot carried over."""
+    """What Rasa's own session start records, with every slot carried over.
+
+    The slots are set after SessionStarted, also in time: the SQL store reads a session from its
+    SessionStarted's timestamp on, so a slot stamped even a microsecond earlier would be lost.
+    """
+    started = [ActionExecuted(ACTION_SESSION_START_NAME), SessionStarted()]
     slots = [SlotSet(name, value) for name, value in tracker.current_slot_values().items() if value is not None]
-    return [ActionExecuted(ACTION_SESSION_START_NAME), SessionStarted(), *slots, ActionExecuted(ACTION_LISTEN_NAME)]
+    return [*started, *slots, ActionExecuted(ACTION_LISTEN_NAME)]
 
 
 class ConversationStore(SQLTrackerStore):
