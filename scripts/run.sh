@@ -12,15 +12,23 @@ credentials="var/credentials-$RASA_PORT.yml"
 # Stores likewise (TRACKER_STORE_URL, LOCK_STORE_URL, ACTION_ENDPOINT_URL; stores/settings.py).
 endpoints="var/endpoints-$RASA_PORT.yml"
 pids=() rasa_group=
+# True as soon as no process of Rasa's group is left (its port is free then), false after $1 tenths of a second.
+rasa_ends_within() {
+  for _ in $(seq "$1"); do kill -0 -- "-$rasa_group" 2>/dev/null || return 0; sleep 0.1; done
+  return 1
+}
 stop() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  # Rasa's workers too, even when their parent died (a crash leaves them serving, orphaned); a
-  # worker still loading its model ignores SIGTERM, so what is left after 10 s is killed.
+  # Rasa's workers too, even when their parent died (a crash leaves them serving, orphaned).
   if [ -n "$rasa_group" ]; then
     kill -TERM -- "-$rasa_group" 2>/dev/null || true
-    for _ in $(seq 20); do kill -0 -- "-$rasa_group" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL -- "-$rasa_group" 2>/dev/null || true
+    # A worker still loading its model ignores SIGTERM: whatever is left after 10 s is killed.
+    ( sleep 10; kill -KILL -- "-$rasa_group" 2>/dev/null ) &
+    watchdog=$!
+    wait "$rasa_group" 2>/dev/null || true  # Rasa's main process ends after its workers
+    rasa_ends_within 50 || kill -KILL -- "-$rasa_group" 2>/dev/null || true  # workers orphaned by a crash
+    kill "$watchdog" 2>/dev/null || true
   fi
   wait 2>/dev/null || true
   rm -f "$credentials" "$endpoints"
