@@ -123,19 +123,6 @@ class SafeAction(Action, ABC):
         ...
 
 
-class KnowledgeReplyAction(SafeAction, ABC):
-    """Sends one reply built from the knowledge file alone."""
-
-    @property
-    @abstractmethod
-    def compose(self) -> Callable[[Knowledge], str]:
-        """The bot/ function that writes the reply; set with staticmethod() in each subclass."""
-
-    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        dispatcher.utter_message(text=self.compose(knowledge()))
-        return []
-
-
 def clarification_buttons(tracker: Tracker, match: TitleMatch, attribute: str | None) -> tuple[str, list[dict[str, str]]]:
     """The clarifying question, with buttons that repeat this turn's question for one occupation, named by code."""
     clarification = answers.clarify(catalogue(), match)
@@ -163,11 +150,7 @@ class RoleAction(SafeAction, ABC):
             # What else was named is kept, so a comparison goes on with it once the person picks.
             return [SlotSet(ROLES_SLOT, [topic_id(topic) for topic in subject.roles])] if subject.roles else []
         if subject.unanswerable.unknown:
-            dispatcher.utter_message(text=replies.unknown_role(knowledge(), subject.unanswerable.unknown[0]))
-            return []
-        if subject.unanswerable.mentioned:
-            mentioned = knowledge().mentioned_roles[subject.unanswerable.mentioned[0]]
-            dispatcher.utter_message(text=replies.mentioned_role(knowledge(), mentioned))
+            dispatcher.utter_message(text=replies.unknown_role(catalogue(), subject.unanswerable.unknown[0]))
             return []
         if not subject.roles:
             dispatcher.utter_message(text=replies.ASK_WHICH_ROLE, buttons=role_buttons("ask_role"))

@@ -5,18 +5,20 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import KnowledgeReplyAction, SafeAction, catalogue, knowledge
+from actions.base import SafeAction, catalogue, knowledge
 from bot import replies
 from bot.catalogue import answers
 
 
-class ActionListCapabilities(KnowledgeReplyAction):
-    """"What can you do?": the roles and topics the knowledge file covers."""
-
-    compose = staticmethod(replies.capabilities)
+class ActionListCapabilities(SafeAction):
+    """"What can you do?": the article roles, the catalogue's occupations and the two quizzes."""
 
     def name(self) -> str:
         return "action_list_capabilities"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        dispatcher.utter_message(text=replies.capabilities(knowledge(), catalogue()))
+        return []
 
 
 class ActionListSources(SafeAction):

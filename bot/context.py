@@ -29,7 +29,6 @@ class MessageRoles:
     """The roles and occupations one message names, sorted by what the bot can do with them."""
 
     known: tuple[str, ...] = ()  # article role ids and occupation codes, in the order named
-    mentioned: tuple[str, ...] = ()  # article-mentioned roles known by name only
     unknown: tuple[str, ...] = ()  # the user's words for roles neither the articles nor the catalogue have
     ambiguous: tuple[TitleMatch, ...] = ()  # mentions that fit several occupations ("engineer")
 
@@ -39,7 +38,6 @@ class _Collector:
 
     def __init__(self) -> None:
         self.known: list[str] = []
-        self.mentioned: list[str] = []
         self.unknown: list[str] = []
         self.ambiguous: list[TitleMatch] = []
 
@@ -48,21 +46,19 @@ class _Collector:
             if all(match.codes != seen.codes for seen in self.ambiguous):
                 self.ambiguous.append(match)
             return
-        bucket = self.mentioned if isinstance(match, RoleMatch) and match.kind == "mentioned" else self.known
         subject = match.role_id if isinstance(match, RoleMatch) else match.code
-        if subject not in bucket:
-            bucket.append(subject)
+        if subject not in self.known:
+            self.known.append(subject)
 
     def result(self) -> MessageRoles:
-        return MessageRoles(tuple(self.known), tuple(self.mentioned), tuple(self.unknown), tuple(self.ambiguous))
+        return MessageRoles(tuple(self.known), tuple(self.unknown), tuple(self.ambiguous))
 
 
 class TopicFinder:
     """Finds the article roles and catalogue occupations a message names.
 
     An article role's name always means the article role, also inside the text a title search reads:
-    "technical experts" never yields the catalogue's "experts". A name the articles only mention
-    ("economist") gets the catalogue's occupation when it has one.
+    "technical experts" never yields the catalogue's "experts".
     """
 
     def __init__(self, knowledge: Knowledge, resolver: RoleResolver, titles: TitleIndex) -> None:
@@ -74,14 +70,11 @@ class TopicFinder:
         self._article_abbreviations = re.compile(rf"\b(?:{'|'.join(map(re.escape, abbreviations))})\b")
 
     def resolve(self, mention: str) -> RoleMatch | TitleMatch | None:
-        """An occupation code (from a button), else an article role, else the catalogue, else a name-only role."""
+        """An occupation code (from a button), else an article role, else the catalogue."""
         code = mention.strip()
         if code in self.titles.catalogue.occupations:
             return TitleMatch(mention=code, codes=(code,), ambiguous=False)
-        role = self.resolver.resolve(mention)
-        if role and role.kind == "known":
-            return role
-        return self.titles.resolve(mention) or role
+        return self.resolver.resolve(mention) or self.titles.resolve(mention)
 
     def in_message(self, entity_values: Sequence[str], text: str) -> MessageRoles:
         """Role entities first (in order), then any role or occupation the text names that NLU missed."""
@@ -93,12 +86,8 @@ class TopicFinder:
             elif value.strip() and value not in found.unknown:
                 found.unknown.append(value)
         without_article_roles = self._article_abbreviations.sub(" ", self._article_names.sub(" ", text))
-        occupations = self.titles.find_in_text(without_article_roles)
-        for role in self.resolver.find_in_text(text):
-            if role.kind == "known" or not occupations:
-                found.add(role)
-        for occupation in occupations:
-            found.add(occupation)
+        for match in [*self.resolver.find_in_text(text), *self.titles.find_in_text(without_article_roles)]:
+            found.add(match)
         return found.result()
 
 
@@ -115,7 +104,7 @@ class Subject:
 
 def _names_only_unanswerable_roles(message: MessageRoles) -> bool:
     """True when the message names roles, none of which the bot can answer about ("what do astronauts earn?")."""
-    return not message.known and bool(message.mentioned or message.unknown)
+    return not message.known and bool(message.unknown)
 
 
 def _topics(knowledge: Knowledge, catalogue: Catalogue, subjects: list[str]) -> list[Topic]:
@@ -131,7 +120,7 @@ def _chosen(knowledge: Knowledge, catalogue: Catalogue, message: MessageRoles, c
     if message.ambiguous:
         return Subject(_topics(knowledge, catalogue, list(message.known)), MessageRoles(ambiguous=message.ambiguous))
     if _names_only_unanswerable_roles(message):
-        return Subject([], MessageRoles(mentioned=message.mentioned, unknown=message.unknown))
+        return Subject([], MessageRoles(unknown=message.unknown))
     return Subject(_topics(knowledge, catalogue, chosen))
 
 

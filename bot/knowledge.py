@@ -67,19 +67,13 @@ class SalaryFactors:
 
 
 @dataclass(frozen=True)
-class NamedRole:
-    """How a role is written and recognised."""
+class Role:
+    """A role the bot knows in detail. An attribute that is None is unknown: no source gives it."""
 
     id: str
     name: str
     plural: str
-    synonyms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Role(NamedRole):
-    """A role the bot knows in detail. An attribute that is None is unknown: no source gives it."""
-
+    synonyms: tuple[str, ...]  # every way people name it, name and plural included, in lower case
     abbreviations: tuple[str, ...]  # matched only as written ("IS", never "is")
     summary: Fact
     duties: tuple[Fact, ...] | None
@@ -95,14 +89,6 @@ class Role(NamedRole):
 
     def knows(self, attribute: str) -> bool:
         return getattr(self, attribute) is not None
-
-
-@dataclass(frozen=True)
-class MentionedRole(NamedRole):
-    """A role a source names (e.g. in a related article's title) but says nothing about."""
-
-    source: str
-    mention: str
 
 
 @dataclass(frozen=True)
@@ -162,7 +148,6 @@ class QuizQuestion:
 class Knowledge:
     sources: Mapping[str, Source]
     roles: Mapping[str, Role]
-    mentioned_roles: Mapping[str, MentionedRole]
     relations: tuple[Relation, ...]
     traits: Mapping[str, Trait]
     quiz: tuple[QuizQuestion, ...] = ()
@@ -356,15 +341,6 @@ def parse_knowledge(raw: Any, path: Path) -> Knowledge:
         role_id: _read_role(Reader(path, f"role '{role_id}'", source_ids), role_id, top.mapping(data, role_id))
         for role_id, data in top.mapping(raw.get("roles"), "roles").items()
     }
-    mentioned = {}
-    for role_id, data in top.mapping(raw.get("mentioned_roles", {}), "mentioned_roles").items():
-        reader = Reader(path, f"mentioned role '{role_id}'", source_ids)
-        data = reader.mapping(data, role_id)
-        name, plural, synonyms = reader.names(data)
-        mentioned[role_id] = MentionedRole(
-            id=role_id, name=name, plural=plural, synonyms=synonyms,
-            source=reader.source(data, "source"), mention=reader.text(data, "mention"),
-        )
     role_ids = set(roles)
     relations = tuple(
         _read_relation(Reader(path, f"relation #{index + 1}", source_ids), top.mapping(data, "relations"), role_ids)
@@ -374,14 +350,12 @@ def parse_knowledge(raw: Any, path: Path) -> Knowledge:
         trait_id: _read_trait(Reader(path, f"trait '{trait_id}'", source_ids), trait_id, top.mapping(data, trait_id), role_ids)
         for trait_id, data in top.mapping(raw.get("traits", {}), "traits").items()
     }
-    _check_unique_synonyms(path, [*roles.values(), *mentioned.values()])
+    _check_unique_synonyms(path, list(roles.values()))
     quiz = tuple(
         _read_question(Reader(path, f"quiz question #{index + 1}", source_ids), top.mapping(data, "quiz"), set(traits))
         for index, data in enumerate(raw.get("quiz", []))
     )
-    return Knowledge(
-        sources=sources, roles=roles, mentioned_roles=mentioned, relations=relations, traits=traits, quiz=quiz
-    )
+    return Knowledge(sources=sources, roles=roles, relations=relations, traits=traits, quiz=quiz)
 
 
 def _read_question(reader: Reader, data: Mapping[str, Any], trait_ids: set[str]) -> QuizQuestion:
@@ -410,7 +384,7 @@ def _read_question(reader: Reader, data: Mapping[str, Any], trait_ids: set[str])
     return QuizQuestion(question_id, ask, labels=labels, traits=traits)
 
 
-def _check_unique_synonyms(path: Path, roles: list[NamedRole]) -> None:
+def _check_unique_synonyms(path: Path, roles: list[Role]) -> None:
     owner: dict[str, str] = {}
     for role in roles:
         for synonym in role.synonyms:

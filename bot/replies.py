@@ -8,13 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot import compare
-from bot.catalogue.model import BLS_SOURCE, Catalogue, default_catalogue
-from bot.knowledge import Fact, Knowledge, MentionedRole, Role, Salary
+from bot.catalogue.model import BLS_SOURCE, ONET_SOURCE, Catalogue, default_catalogue
+from bot.knowledge import Fact, Knowledge, Role, Salary
 from bot.formatting import capitalized, decapitalized, join_words, money, salary_phrase, with_article
 from bot.text import clean_mention
 
 BULLET = "• "
 ASK_WHICH_ROLE = "Which role do you mean?"
+# What starts each quiz (data/nlu/guidance.yml, data/nlu/interest_quiz.yml), offered where it helps.
+CAREER_QUIZ_PROMPT = "“which career is right for me?”"
+INTEREST_QUIZ_PROMPT = "“quiz me on my interests”"
 
 # Per attribute: the heading before its facts, and how to say the sources do not give it.
 _WORDING = {
@@ -81,18 +84,6 @@ class Reply:
         if next_step:
             parts.append(next_step)
         return "\n".join(parts)
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def dollars(amount: int, at_least: bool = False) -> str:
@@ -310,35 +301,25 @@ def do_both(knowledge: Knowledge, roles: list[Role]) -> str:
     return reply.text()
 
 
-
-
-def unknown_role(knowledge: Knowledge, mention: str) -> str:
+def unknown_role(catalogue: Catalogue, mention: str) -> str:
+    """Says the role is neither an article role nor in the catalogue, and what to try instead."""
     name = clean_mention(mention)
     subject = f"“{name}”" if name else "that role"
     return (
-        f"I don't have details about {subject} yet. I know about {role_names(knowledge)}: "
-        "what they do, pay, education, skills and how they compare."
+        f"I don't have details about {subject}: it isn't among my articles' roles or the "
+        f"{len(catalogue.occupations):,} occupations in my catalogue. Try the job's usual title, "
+        f"or say {CAREER_QUIZ_PROMPT} to find one that fits."
     )
 
 
-def mentioned_role(knowledge: Knowledge, role: MentionedRole) -> str:
-    source = knowledge.sources[role.source]
-    return (
-        f"I know {role.plural} only by name: my source “{source.short}” points to a related article, "
-        f"“{role.mention}”, but I have no details from it yet. "
-        f"I can help with {role_names(knowledge)}."
-    )
-
-
-def capabilities(knowledge: Knowledge) -> str:
-    return (
-        f"I answer questions about {role_names(knowledge)}: what they do, pay, education and "
-        "certifications, skills, where they work, and how they compare. I can also help you see which "
-        "fits you. Every fact comes from a named source, and I'll tell you when my sources don't say."
-    )
-
-
-def sources_list(knowledge: Knowledge) -> str:
-    lines = ["Everything I say about roles comes from these articles:"]
-    lines += [f"{BULLET}“{source.title}”" for source in knowledge.sources.values()]
-    return "\n".join(lines)
+def capabilities(knowledge: Knowledge, catalogue: Catalogue) -> str:
+    """What the bot covers, counted from its data, and how to start each quiz."""
+    onet, bls = catalogue.sources[ONET_SOURCE], catalogue.sources[BLS_SOURCE]
+    return "\n".join([
+        f"I know {role_names(knowledge)} in detail, from articles: what they do, pay, education, skills and how "
+        "they compare.",
+        f"For {len(catalogue.occupations):,} occupations I have pay ({bls.title}), and preparation, skills, "
+        f"interests and related occupations ({onet.title}).",
+        f"Not sure what fits you? Say {CAREER_QUIZ_PROMPT} or {INTEREST_QUIZ_PROMPT}.",
+        "Every fact names its source, and I'll tell you when my sources don't say.",
+    ])

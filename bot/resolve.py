@@ -8,11 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
 
 from bot.knowledge import Knowledge
-
-MatchKind = Literal["known", "mentioned"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 _FILLER = {"a", "an", "the", "my", "your", "their", "role", "job", "career", "position", "s"}
@@ -20,16 +17,26 @@ _FUZZY_THRESHOLD = 0.9  # catches "projct manger" (0.93) but not "product manage
 _MIN_FUZZY_LENGTH = 6
 _LONGEST_NAME_WORDS = 4
 _MAX_SCANNED_WORDS = 300  # a role named further into a message than this is not looked for
+# Room for that many words of up to 20 characters, spaces included: a huge message is cut to this
+# before it is split, so it costs no more than one of 300 words.
+_MAX_SCANNED_CHARS = _MAX_SCANNED_WORDS * 20
 
 
 @dataclass(frozen=True)
 class RoleMatch:
-    kind: MatchKind
     role_id: str
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("'s", ""))
+
+
+def _lengths_can_reach(first: str, second: str, score: float) -> bool:
+    """Whether two names' lengths allow a similarity of `score` (difflib's real_quick_ratio, without a matcher).
+
+    Building a SequenceMatcher is the costly part of a fuzzy lookup; most names are ruled out by length.
+    """
+    return 2 * min(len(first), len(second)) / (len(first) + len(second)) >= score
 
 
 def normalize(text: str) -> str:
@@ -40,17 +47,13 @@ def normalize(text: str) -> str:
 
 class RoleResolver:
     def __init__(self, knowledge: Knowledge) -> None:
-        self._names: dict[str, RoleMatch] = {}
-        for role in knowledge.roles.values():
-            for synonym in role.synonyms:
-                self._names[normalize(synonym)] = RoleMatch("known", role.id)
-        for role in knowledge.mentioned_roles.values():
-            for synonym in role.synonyms:
-                self._names.setdefault(normalize(synonym), RoleMatch("mentioned", role.id))
+        self._names = {
+            normalize(synonym): RoleMatch(role.id) for role in knowledge.roles.values() for synonym in role.synonyms
+        }
         self._names.pop("", None)
         # Abbreviations like "IS" count only as written, in capitals: "is" is an ordinary word.
         self._abbreviations = {
-            abbreviation: RoleMatch("known", role.id)
+            abbreviation: RoleMatch(role.id)
             for role in knowledge.roles.values()
             for abbreviation in role.abbreviations
         }
@@ -70,16 +73,19 @@ class RoleResolver:
             return None
         best_name, best_score = None, _FUZZY_THRESHOLD
         for name in self._names:
+            if not _lengths_can_reach(key, name, best_score):
+                continue
             matcher = SequenceMatcher(None, key, name)
-            # The quick upper bounds skip most names without the full comparison.
-            if matcher.real_quick_ratio() >= best_score and matcher.quick_ratio() >= best_score:
+            # The quick upper bound skips most of the other names without the full comparison.
+            if matcher.quick_ratio() >= best_score:
                 score = matcher.ratio()
                 if score >= best_score:
                     best_name, best_score = name, score
         return self._names[best_name] if best_name else None
 
     def find_in_text(self, text: str) -> list[RoleMatch]:
-        """Roles named anywhere in a message, in order, each once (longest names win)."""
+        """Roles named anywhere in a message's first words, in order, each once (longest names win)."""
+        text = text[:_MAX_SCANNED_CHARS]
         words = _words(text)[:_MAX_SCANNED_WORDS]
         shouting = text.isupper()  # in "WHAT IS A PM", IS is just a word
         written = [] if shouting else re.findall(r"[A-Za-z0-9]+", text.replace("'s", ""))[:_MAX_SCANNED_WORDS]

@@ -86,7 +86,8 @@ def test_unknown_role_is_named_and_context_is_kept():
     t = tracker("what does an astronaut earn", "ask_attribute", [entity("role", "astronaut"), entity("attribute", "salary")],
                 roles=["project_manager"])
     text, _, events = run(ActionAnswerAttribute(), t)
-    assert "I don't have details about “astronaut”" in text and "$" not in text
+    assert "I don't have details about “astronaut”" in text and "occupations in my catalogue" in text
+    assert "$" not in text
     assert events == []
 
 
@@ -134,8 +135,9 @@ def test_fit_check_reads_likes_and_dislikes():
 
 
 
-def test_capabilities_and_sources_come_from_the_knowledge_file():
-    assert "project managers" in run(ActionListCapabilities(), tracker("what can you do", "ask_capabilities"))[0]
+def test_capabilities_and_sources_come_from_the_knowledge_files():
+    capabilities = run(ActionListCapabilities(), tracker("what can you do", "ask_capabilities"))[0]
+    assert "project managers" in capabilities and "occupations" in capabilities and "quiz me on my interests" in capabilities
     assert "Navigating the Divide" in run(ActionListSources(), tracker("sources?", "ask_sources"))[0]
 
 

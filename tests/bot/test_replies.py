@@ -91,22 +91,22 @@ def test_side_by_side_of_all_three_shows_each_salary_or_its_absence():
 
 
 
-def test_unknown_role_lists_the_known_ones_and_echoes_no_markup():
-    text = replies.unknown_role(knowledge, "<script>alert(1)</script>nurse")
+def test_unknown_role_says_the_catalogue_lacks_it_too_suggests_what_to_ask_and_echoes_no_markup():
+    catalogue = default_catalogue()
+    text = replies.unknown_role(catalogue, "<script>alert(1)</script>astronaut")
     assert "<" not in text and ">" not in text
-    assert "implementation specialists, project managers and technical experts" in text
+    assert "I don't have details about “astronaut”" in text
+    assert f"{len(catalogue.occupations):,} occupations in my catalogue" in text
+    assert replies.CAREER_QUIZ_PROMPT in text and not figures(text)
 
 
-def test_mentioned_role_is_known_by_name_only():
-    text = replies.mentioned_role(knowledge, knowledge.mentioned_roles["economist"])
-    assert "only by name" in text and "Data Scientist vs. Economist" in text
-    assert not figures(text)
-
-
-def test_sources_list_every_article_title():
-    text = replies.sources_list(knowledge)
-    for source in knowledge.sources.values():
-        assert source.title in text
+def test_capabilities_count_what_the_data_holds_and_name_both_quizzes():
+    catalogue = default_catalogue()
+    text = replies.capabilities(knowledge, catalogue)
+    assert "implementation specialists, project managers and technical experts in detail" in text
+    assert f"For {len(catalogue.occupations):,} occupations" in text
+    assert all(source.title in text for source in catalogue.sources.values())
+    assert replies.CAREER_QUIZ_PROMPT in text and replies.INTEREST_QUIZ_PROMPT in text
 
 
 def test_pm_salary_gives_the_article_average_and_the_bls_median_each_with_its_source():

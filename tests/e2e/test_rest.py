@@ -36,12 +36,13 @@ def test_misspelled_role(servers, sender):
 
 def test_a_role_neither_the_articles_nor_the_catalogue_have_is_admitted(servers, sender):
     reply = servers.texts(sender, "how much does an astronaut earn?")
-    assert "I don't have details about" in reply and "$" not in reply
+    assert "I don't have details about" in reply and "occupations in my catalogue" in reply and "$" not in reply
 
 
 def test_out_of_scope_says_what_it_can_do(servers, sender):
     reply = servers.texts(sender, "what's the weather like in paris tomorrow?")
-    assert "I answer questions about implementation specialists, project managers and technical experts" in reply
+    assert "I know implementation specialists, project managers and technical experts in detail" in reply
+    assert "occupations I have pay" in reply and "quiz me on my interests" in reply
 
 
 def test_button_payload_is_understood(servers, sender):
