@@ -1,14 +1,13 @@
-"""What the bench scripts share: where Rasa is, the environment it runs in, and a config with DIET settings changed."""
+"""What the bench scripts share: where Rasa is, the environment it runs in, and reading its NLU evaluation reports."""
 from __future__ import annotations
 
+import json
 import os
 import platform
 import signal
 import sys
 from pathlib import Path
 from typing import Any, Callable, NoReturn
-
-import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 RASA = str(REPO / ".venv" / "bin" / "rasa")
@@ -21,14 +20,21 @@ def rasa_env(cache_dir: Path) -> dict[str, str]:
     return {**ENV, "RASA_CACHE_DIRECTORY": str(cache_dir)}
 
 
-def config_with_diet(overrides: dict[str, Any], out: Path, base: Path = REPO / "config.yml") -> Path:
-    """Writes `base` with `overrides` merged into its DIETClassifier and returns the new file's path."""
-    config = yaml.safe_load(base.read_text())
-    for component in config["pipeline"]:
-        if component["name"] == "DIETClassifier":
-            component.update(overrides)
-    out.write_text(yaml.safe_dump(config, sort_keys=False))
-    return out
+NOT_ENTITY_REPORTS = {"intent_report.json", "response_selection_report.json"}
+
+
+def entity_report(results: Path) -> tuple[str, dict[str, Any]] | None:
+    """(extractor, report) from a `rasa test nlu` output folder, whichever extractor the pipeline has.
+
+    Rasa names the report after the extractor (`DIETClassifier_report.json`, `CRFEntityExtractor_report.json`),
+    so readers must not assume one. None when the data has no entities to score.
+    """
+    reports = [path for path in sorted(results.glob("*_report.json")) if path.name not in NOT_ENTITY_REPORTS]
+    if len(reports) > 1:
+        raise ValueError(f"more than one entity extractor was scored in {results}: {[p.name for p in reports]}")
+    if not reports:
+        return None
+    return reports[0].name.removesuffix("_report.json"), json.loads(reports[0].read_text())
 
 
 def machine() -> str:

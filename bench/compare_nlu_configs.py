@@ -1,9 +1,13 @@
-"""Trains the NLU with each candidate pipeline and prints training time and held-out F1 side by side.
+"""Trains the NLU with each candidate config and prints training time, held-out F1 and parse cost side by side.
 
     .venv/bin/python bench/compare_nlu_configs.py [config.yml bench/nlu_configs/*.yml]
 
-Each candidate is config.yml with the DIETClassifier settings from bench/nlu_configs/<name>.yml
-merged in. Figures are printed, not asserted; README "Performance" records the latest run.
+Each candidate is a complete config file (its `pipeline:` is what counts; `policies:` are not trained).
+Training starts with an empty Rasa cache of its own, so times are cold. F1 is on the held-out
+examples (tests/nlu/test_nlu.yml); entity F1 comes from whichever extractor the pipeline has. Fallback
+share and parse cost are bench/nlu_parse_cost.py's: the held-out messages the FallbackClassifier
+would answer with nlu_fallback, milliseconds per message, and the peak memory of a process that
+loaded the model. Figures are printed, not asserted; README "NLU quality" records the latest run.
 """
 from __future__ import annotations
 
@@ -14,43 +18,49 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import ENV, RASA, REPO, config_with_diet  # noqa: E402
+from bench.common import RASA, REPO, entity_report, fail, machine, rasa_env  # noqa: E402
+
+HELD_OUT = "tests/nlu/test_nlu.yml"
+ENTITIES = ("role", "attribute", "preference")
 
 
-def candidate_config(overrides_path: Path, workdir: Path) -> Path:
-    overrides = yaml.safe_load(overrides_path.read_text()) if overrides_path.name != "config.yml" else {}
-    return config_with_diet(overrides.get("DIETClassifier", {}), workdir / f"{overrides_path.stem}.yml")
+def run(command: list[str], env: dict[str, str]) -> str:
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"{' '.join(command)} exited with {result.returncode}:\n{result.stderr[-4000:]}")
+    return result.stdout
 
 
-def evaluate(config_path: Path, workdir: Path) -> dict[str, float]:
+def evaluate(config: Path, workdir: Path) -> dict[str, float]:
+    env = rasa_env(workdir / f"{config.stem}-cache")
+    model = workdir / f"{config.stem}.tar.gz"
     started = time.monotonic()
-    subprocess.run([RASA, "train", "nlu", "-c", str(config_path), "--nlu", "data/nlu", "--out", str(workdir),
-                    "--fixed-model-name", config_path.stem], cwd=REPO, env=ENV, check=True, capture_output=True)
-    seconds = time.monotonic() - started
-    results = workdir / f"{config_path.stem}-results"
-    subprocess.run([RASA, "test", "nlu", "-m", str(workdir / f"{config_path.stem}.tar.gz"), "--nlu",
-                    "tests/nlu/test_nlu.yml", "--out", str(results)], cwd=REPO, env=ENV, check=True, capture_output=True)
-    intents = json.loads((results / "intent_report.json").read_text())
-    entities = json.loads((results / "DIETClassifier_report.json").read_text())
-    return {
-        "train_s": seconds,
-        "intent_macro_f1": intents["macro avg"]["f1-score"],
-        "role_f1": entities["role"]["f1-score"],
-        "attribute_f1": entities["attribute"]["f1-score"],
-    }
+    run([RASA, "train", "nlu", "-c", str(config), "--nlu", "data/nlu", "--out", str(workdir),
+         "--fixed-model-name", config.stem], env)
+    figures = {"train_s": time.monotonic() - started}
+    results = workdir / f"{config.stem}-results"
+    run([RASA, "test", "nlu", "-m", str(model), "--nlu", HELD_OUT, "--out", str(results), "--no-plot"], env)
+    figures["intent_macro_f1"] = json.loads((results / "intent_report.json").read_text())["macro avg"]["f1-score"]
+    _, entities = entity_report(results)
+    figures.update({f"{name}_f1": entities[name]["f1-score"] for name in ENTITIES})
+    cost = run([sys.executable, "-m", "bench.nlu_parse_cost", str(model), HELD_OUT], env)
+    figures.update(json.loads(cost.splitlines()[-1]))  # the JSON line comes after whatever Rasa logs to stdout
+    return figures
 
 
 def main(paths: list[str]) -> None:
     candidates = [Path(p) for p in paths] or [REPO / "config.yml", *sorted((REPO / "bench" / "nlu_configs").glob("*.yml"))]
-    print(f"{'candidate':28} {'train s':>8} {'intent F1':>10} {'role F1':>8} {'attr F1':>8}")
-    with tempfile.TemporaryDirectory() as tmp:
+    print(f"Machine: {machine()}")
+    print(f"{'candidate':40} {'train s':>8} {'intent F1':>10} {'role F1':>8} {'attr F1':>8} {'pref F1':>8} "
+          f"{'fallback':>8} {'ms/msg':>7} {'peak MB':>8}")
+    with tempfile.TemporaryDirectory(prefix="compare-nlu-") as tmp:
         for path in candidates:
-            figures = evaluate(candidate_config(path, Path(tmp)), Path(tmp))
-            print(f"{path.stem:28} {figures['train_s']:8.0f} {figures['intent_macro_f1']:10.3f} "
-                  f"{figures['role_f1']:8.3f} {figures['attribute_f1']:8.3f}", flush=True)
+            figures = evaluate(path, Path(tmp))
+            print(f"{path.stem:40} {figures['train_s']:8.0f} {figures['intent_macro_f1']:10.3f} "
+                  f"{figures['role_f1']:8.3f} {figures['attribute_f1']:8.3f} {figures['preference_f1']:8.3f} "
+                  f"{figures['fallback_share']:8.1%} {figures['ms_per_message']:7.1f} {figures['peak_rss_mb']:8.0f}", flush=True)
+    print(f"Machine afterwards: {machine()}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
 
 Runs `rasa test nlu --cross-validation` (each fold trains on the other folds and is scored on itself)
 and prints intent macro and weighted F1, F1 per intent, the most confused intent pairs and F1 per
-entity, role first. `--per-intent` and `--epochs` shrink the run for a quick smoke test; the figures
+entity, role first, from whichever entity extractor the pipeline has. `--per-intent` and `--epochs`
+(for pipelines trained in epochs, such as DIET's) shrink the run for a quick smoke test; the figures
 are then not comparable with a full run. Prints figures, asserts nothing; README "Performance".
 """
 from __future__ import annotations
@@ -19,9 +20,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.common import RASA, REPO, config_with_diet, fail, machine, rasa_env, run_main, stop_on_sigterm
+import yaml
+
+from bench.common import RASA, REPO, entity_report, fail, machine, rasa_env, run_main, stop_on_sigterm
 
 SUMMARY_ROWS = ("accuracy", "macro avg", "weighted avg", "micro avg")
+TRAINED_IN_EPOCHS = ("DIETClassifier", "ResponseSelector")
 
 
 def subset(nlu: Path, per_intent: int, out: Path, seed: int = 0) -> Path:
@@ -37,6 +41,18 @@ def subset(nlu: Path, per_intent: int, out: Path, seed: int = 0) -> Path:
     rng = random.Random(seed)
     kept = [ex for examples in by_intent.values() for ex in rng.sample(examples, min(per_intent, len(examples)))]
     RasaYAMLWriter().dump(out, TrainingData(kept, data.entity_synonyms, data.regex_features, data.lookup_tables))
+    return out
+
+
+def config_with_epochs(config: Path, epochs: int, out: Path) -> Path:
+    """Writes `config` with `epochs` set on every component trained in epochs; an error when it has none."""
+    settings = yaml.safe_load(config.read_text())
+    trained_in_epochs = [c for c in settings["pipeline"] if c["name"] in TRAINED_IN_EPOCHS]
+    if not trained_in_epochs:
+        fail(f"--epochs: {config.name} has no component trained in epochs ({', '.join(TRAINED_IN_EPOCHS)})")
+    for component in trained_in_epochs:
+        component["epochs"] = epochs
+    out.write_text(yaml.safe_dump(settings, sort_keys=False))
     return out
 
 
@@ -75,17 +91,18 @@ def print_report(results: Path, seconds: float, top: int) -> None:
     print("\nMost confused (true -> predicted: count):")
     for (true, predicted), count in confused_pairs(results, intents).most_common(top):
         print(f"  {true} -> {predicted}: {count}")
-    entity_file = results / "DIETClassifier_report.json"
-    if not entity_file.exists():
+    scored = entity_report(results)
+    if scored is None:
         print("\nNo entity report (no entity examples in this data).")
         return
-    entities = per_label(json.loads(entity_file.read_text()))
+    extractor, report = scored
+    entities = per_label(report)
     print(f"\n{'entity':24} {'F1':>6} {'prec':>6} {'recall':>6} {'n':>5}")
     for name in sorted(entities, key=lambda n: (n != "role", n)):
         row = entities[name]
         print(f"{name:24} {row['f1-score']:6.3f} {row['precision']:6.3f} {row['recall']:6.3f} {row['support']:5}")
     if "role" in entities:
-        print(f"\nRole entity F1 {entities['role']['f1-score']:.3f}")
+        print(f"\nRole entity F1 {entities['role']['f1-score']:.3f} ({extractor})")
 
 
 def main() -> None:
@@ -94,7 +111,7 @@ def main() -> None:
     parser.add_argument("--nlu", type=Path, default=REPO / "data" / "nlu", help="training data (file or folder)")
     parser.add_argument("--config", type=Path, default=REPO / "config.yml")
     parser.add_argument("--per-intent", type=int, default=0, help="smoke runs: at most N examples per intent")
-    parser.add_argument("--epochs", type=int, default=0, help="smoke runs: DIET epochs instead of the config's")
+    parser.add_argument("--epochs", type=int, default=0, help="smoke runs: DIET's (or another epoch-trained component's) epochs")
     parser.add_argument("--top", type=int, default=10, help="how many confused pairs to print")
     args = parser.parse_args()
     stop_on_sigterm()
@@ -102,7 +119,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-nlu-") as tmp:
         work = Path(tmp)
         nlu = subset(args.nlu, args.per_intent, work / "nlu.yml") if args.per_intent else args.nlu
-        config = config_with_diet({"epochs": args.epochs}, work / "config.yml", args.config) if args.epochs else args.config
+        config = config_with_epochs(args.config, args.epochs, work / "config.yml") if args.epochs else args.config
         smoke = " (smoke settings: not comparable with a full run)" if args.per_intent or args.epochs else ""
         print(f"{args.folds}-fold cross-validation of {nlu.relative_to(REPO) if nlu.is_relative_to(REPO) else nlu.name}"
               f" with {args.config.name}{smoke}", flush=True)

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from bench.common import entity_report
 from tests.dialogue.rasa_cli import MODEL, rasa
 
 INTENT_MACRO_F1_FLOOR = 0.87
@@ -17,11 +18,12 @@ PER_INTENT_F1_FLOOR = 0.55
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
     out = tmp_path_factory.mktemp("nlu_eval")
-    result = rasa("test", "nlu", "-m", str(MODEL), "--nlu", "tests/nlu/test_nlu.yml", "--out", str(out))
+    result = rasa("test", "nlu", "-m", str(MODEL), "--nlu", "tests/nlu/test_nlu.yml", "--out", str(out), "--no-plot")
     assert result.returncode == 0, result.stderr[-4000:]
     intents = json.loads((out / "intent_report.json").read_text())
-    entities = json.loads((out / "DIETClassifier_report.json").read_text())
-    return intents, entities
+    scored = entity_report(out)
+    assert scored is not None, f"no entity extractor was scored in {out}"
+    return intents, scored
 
 
 def test_intent_f1_on_held_out_examples(reports, record_property):
@@ -40,7 +42,8 @@ def test_intent_f1_on_held_out_examples(reports, record_property):
 
 
 def test_role_entity_f1_on_held_out_examples(reports):
-    _, entities = reports
+    _, (extractor, entities) = reports
     role_f1 = entities["role"]["f1-score"]
-    print(f"\nHeld-out NLU: role entity F1 {role_f1:.3f}, attribute entity F1 {entities['attribute']['f1-score']:.3f}")
+    print(f"\nHeld-out NLU ({extractor}): role entity F1 {role_f1:.3f}, "
+          f"attribute entity F1 {entities['attribute']['f1-score']:.3f}")
     assert role_f1 >= ROLE_ENTITY_F1_FLOOR
