@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import yaml
 
@@ -111,20 +111,31 @@ def write_private_yaml(path: Path, content: Mapping[str, Any]) -> None:
     path.write_text(yaml.safe_dump(dict(content), sort_keys=False))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", type=Path, default=Path("credentials.yml"))
-    parser.add_argument("--out", type=Path, required=True, help="where to write the credentials file")
+Settings = Mapping[str, Any]
+Environment = Mapping[str, str]
+
+
+def write_settings(argv: list[str] | None, description: str, default_base: str,
+                   settings: Callable[[Settings, Environment], Settings], summary: Callable[[Environment], str]) -> int:
+    """The command run.sh calls for Rasa's credentials and endpoints files: a base file plus the
+    environment, written readable by its owner only; prints what is on, or the error and returns 1."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--base", type=Path, default=Path(default_base))
+    parser.add_argument("--out", type=Path, required=True, help="where to write the file Rasa reads")
     args = parser.parse_args(argv)
     base = yaml.safe_load(args.base.read_text()) or {}
     try:
-        written = credentials(base, os.environ)
+        written = settings(base, os.environ)
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     write_private_yaml(args.out, written)
     print(summary(os.environ))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return write_settings(argv, __doc__.splitlines()[0], "credentials.yml", credentials, summary)
 
 
 if __name__ == "__main__":

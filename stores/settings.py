@@ -8,8 +8,6 @@ retry a database forever, or fall back to memory and lose every conversation on 
 """
 from __future__ import annotations
 
-import argparse
-import os
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -19,10 +17,9 @@ from urllib.parse import urlsplit
 
 import redis
 import sqlalchemy as sa
-import yaml
 from sqlalchemy.engine import URL, make_url
 
-from channels.settings import write_private_yaml
+from channels.settings import write_settings
 
 DEFAULT_TRACKER_STORE_URL = "sqlite:///var/conversations.db"
 TRACKER_STORE_CLASS = "stores.tracker.ConversationStore"
@@ -197,21 +194,15 @@ def check(env: Mapping[str, str]) -> None:
     lock_store_from_env(env).check()
 
 
+def checked_endpoints(base: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
+    """The endpoints, once every store in them has answered (they may hold database passwords)."""
+    written = endpoints(base, env)
+    check(env)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", type=Path, default=Path("endpoints.yml"))
-    parser.add_argument("--out", type=Path, required=True, help="where to write the endpoints file")
-    args = parser.parse_args(argv)
-    base = yaml.safe_load(args.base.read_text()) or {}
-    try:
-        written = endpoints(base, os.environ)
-        check(os.environ)
-    except StoreError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    write_private_yaml(args.out, written)  # it may hold database passwords
-    print(summary(os.environ))
-    return 0
+    return write_settings(argv, __doc__.splitlines()[0], "endpoints.yml", checked_endpoints, summary)
 
 
 if __name__ == "__main__":
