@@ -3,21 +3,26 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from actions.base import RoleAction, attribute_for_turn
+from actions.base import RoleAction, asked_attribute, attribute_for_turn
 from actions.catalogue import about
 from bot.context import Topic, subject_role, subject_roles
 
 
 class ActionDescribeRole(RoleAction):
-    """"What does a PM do?": the role's summary and main duties; an occupation's key facts."""
+    """"What does a PM do?": the role's summary and main duties; an occupation's key facts. When the
+    message names an attribute ("what does a technical expert earn?"), that attribute: the NLU may
+    take such a question for one about the role."""
 
     choose_subject = staticmethod(subject_role)
 
     def name(self) -> str:
         return "action_describe_role"
 
+    def attribute(self, tracker: Tracker) -> str | None:
+        return asked_attribute(tracker)
+
     def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
-        return about(roles, None)
+        return about(roles, attribute)
 
 
 class ActionAnswerAttribute(RoleAction):

@@ -45,6 +45,15 @@ def test_describe_role_answers_and_remembers_the_role():
     assert SlotSet("attribute", None) in events
 
 
+def test_a_role_question_that_names_an_attribute_answers_the_attribute():
+    """"What does a PM earn?" read as a question about the role still gets the pay, not the overview."""
+    message = tracker("what does a project manager earn?", "ask_role",
+                      [entity("role", "project manager"), entity("attribute", "salary")])
+    text, _, events = run(ActionDescribeRole(), message)
+    assert "$87,628" in text and "plan, organize and direct" not in text
+    assert SlotSet("attribute", "salary") in events
+
+
 def test_attribute_question_uses_the_attribute_entity():
     t = tracker("how much do PMs earn", "ask_attribute", [entity("role", "PMs"), entity("attribute", "salary")])
     text, _, events = run(ActionAnswerAttribute(), t)
