@@ -51,13 +51,14 @@ def evaluate(config: Path, workdir: Path) -> dict[str, float]:
 
 def main(paths: list[str]) -> None:
     candidates = [Path(p) for p in paths] or [REPO / "config.yml", *sorted((REPO / "bench" / "nlu_configs").glob("*.yml"))]
+    width = max(len(path.stem) for path in candidates)
     print(f"Machine: {machine()}")
-    print(f"{'candidate':40} {'train s':>8} {'intent F1':>10} {'role F1':>8} {'attr F1':>8} {'pref F1':>8} "
+    print(f"{'candidate':{width}} {'train s':>8} {'intent F1':>10} {'role F1':>8} {'attr F1':>8} {'pref F1':>8} "
           f"{'fallback':>8} {'ms/msg':>7} {'peak MB':>8}")
     with tempfile.TemporaryDirectory(prefix="compare-nlu-") as tmp:
         for path in candidates:
             figures = evaluate(path, Path(tmp))
-            print(f"{path.stem:40} {figures['train_s']:8.0f} {figures['intent_macro_f1']:10.3f} "
+            print(f"{path.stem:{width}} {figures['train_s']:8.0f} {figures['intent_macro_f1']:10.3f} "
                   f"{figures['role_f1']:8.3f} {figures['attribute_f1']:8.3f} {figures['preference_f1']:8.3f} "
                   f"{figures['fallback_share']:8.1%} {figures['ms_per_message']:7.1f} {figures['peak_rss_mb']:8.0f}", flush=True)
     print(f"Machine afterwards: {machine()}")
