@@ -18,11 +18,20 @@ the one before (bench/performance.py measures message 1, 50 and 150). A roll hap
 of a turn that left nothing pending: no form active, and the bot's last act an answer from an
 action rather than a question from a response (a rule may hang on that question, e.g. "yes" to
 an offer). Every event stays stored, in order; "forget me" deletes all sessions.
+
+The trackers of recent conversations stay in memory between turns: Rasa would otherwise read,
+parse and replay the session's events at the start of every message and count them at its end.
+A kept tracker is used only while it is exactly what is stored: the conversation's highest event
+id is still the one it was kept with (no other Rasa worker or server, and no "make forget", wrote
+since) and it holds no events that were never saved (a turn that failed midway).
 """
 from __future__ import annotations
 
+import itertools
+from collections import OrderedDict
 from contextlib import contextmanager
-from typing import Any, Iterator, Optional
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Optional
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
@@ -55,6 +64,15 @@ def _write_ahead_log(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _pooled_sqlite_file() -> dict[str, Any]:
+    """Open connections reused, where SQLAlchemy 1.4 opens a file and sets it up for every read or write.
+
+    Rasa's server uses the store from its event loop's thread only; the flag lets the pool hand a
+    connection to whichever thread asks, as SQLAlchemy 2 does by default.
+    """
+    return {"poolclass": sa.pool.QueuePool, "connect_args": {"check_same_thread": False}}
 
 
 def asked_to_forget(tracker: DialogueStateTracker) -> bool:
@@ -101,38 +119,93 @@ def new_session_events(tracker: DialogueStateTracker) -> list[Event]:
     return [*started, *slots, ActionExecuted(ACTION_LISTEN_NAME)]
 
 
+@dataclass
+class _Kept:
+    """A tracker kept in memory, and what is stored of its conversation."""
+
+    tracker: DialogueStateTracker
+    stored_events: int  # how many of tracker.events are stored
+    last_event_id: Optional[int]  # the conversation's highest stored event id then
+
+
 class ConversationStore(SQLTrackerStore):
     """SQLite or PostgreSQL, as TRACKER_STORE_URL says (stores/settings.py)."""
 
+    KEPT_CONVERSATIONS = 500  # the most recently used ones; a few kB each
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Rasa's engine keeps pooled connections a restarted database has closed, so every one of
-        # them would fail once; checking each on checkout makes the first turn after an outage work.
         url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
-        if url.get_backend_name() == "sqlite":
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            self.engine = sa.create_engine(url, **_pooled_sqlite_file())
             sa.event.listen(self.engine, "connect", _write_ahead_log)
+        else:
+            # Rasa's engine keeps pooled connections a restarted database server has closed, so each
+            # would fail once; checking them on checkout makes the first turn after an outage work.
+            self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        self._kept: OrderedDict[str, _Kept] = OrderedDict()
+
+    def _last_event_id(self, sender_id: str) -> Optional[int]:
+        with self.session_scope() as session:
+            query = session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id)
+            return query.scalar()
+
+    def _keep(self, tracker: DialogueStateTracker, last_event_id: Optional[int]) -> None:
+        self._kept[tracker.sender_id] = _Kept(tracker, len(tracker.events), last_event_id)
+        self._kept.move_to_end(tracker.sender_id)
+        while len(self._kept) > self.KEPT_CONVERSATIONS:
+            self._kept.popitem(last=False)
+
+    def _unsaved_kept(self, tracker: DialogueStateTracker) -> Optional[_Kept]:
+        """The kept entry whose tracker is this one, holding events read or written before this turn."""
+        kept = self._kept.get(tracker.sender_id)
+        return kept if kept is not None and kept.tracker is tracker else None
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         with _reachable():
-            return await super().retrieve(sender_id)
+            # Read before the events: a write in between makes the next retrieve read them again.
+            last_event_id = self._last_event_id(sender_id)
+            kept = self._kept.get(sender_id)
+            if kept and last_event_id is not None and kept.last_event_id == last_event_id \
+                    and len(kept.tracker.events) == kept.stored_events:
+                self._kept.move_to_end(sender_id)
+                return kept.tracker
+            tracker = await super().retrieve(sender_id)
+            if tracker is None:
+                self._kept.pop(sender_id, None)
+            else:
+                self._keep(tracker, last_event_id)
+            return tracker
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterable[Event]:
+        """The events after those read or written before, without counting the stored ones."""
+        kept = self._unsaved_kept(tracker)
+        if kept is None:
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, kept.stored_events, None)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         with _reachable():
             if asked_to_forget(tracker):
                 await self.delete(tracker.sender_id)
                 return
-            if due_for_new_session(tracker):
+            rolled = due_for_new_session(tracker)
+            if rolled:
                 for event in new_session_events(tracker):
                     tracker.update(event)
             await super().save(tracker)
+            if rolled:  # this tracker holds the old session too; the next retrieve reads the new one
+                self._kept.pop(tracker.sender_id, None)
+            else:
+                self._keep(tracker, self._last_event_id(tracker.sender_id))
 
     async def delete(self, sender_id: str) -> int:
         """Removes every event of one conversation, all sessions; returns how many there were."""
         with self.session_scope() as session:
             deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
             session.commit()
+        self._kept.pop(sender_id, None)
         return deleted
 
