@@ -54,9 +54,10 @@ pids+=($!)
 # Telegram, not the chat page: socket.io's long-polling requests may reach a worker that doesn't know
 # their session (rasa-webchat always starts with long-polling). Rasa runs in a process group of its
 # own, so stop() finds every process of it.
+# `serving.rasa` is Rasa's command line with serving/speedups.py installed first.
 # Without the HTTP API Rasa leaves Sanic's 60 s response timeout, which would cut off, unanswered and
 # unstored, a turn that waits out a crashed server's conversation lock (TICKET_LOCK_LIFETIME, 60 s).
-SANIC_WORKERS="${RASA_WORKERS:-1}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-3600}" setsid "$BIN/rasa" run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
+SANIC_WORKERS="${RASA_WORKERS:-1}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-3600}" setsid "$BIN/python" -m serving.rasa run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
   --endpoints "$endpoints" --credentials "$credentials" "${api[@]}" &
 pids+=($!) rasa_group=$!
 "$BIN/python" -m channels.web &
