@@ -131,7 +131,7 @@ class _Kept:
 class ConversationStore(SQLTrackerStore):
     """SQLite or PostgreSQL, as TRACKER_STORE_URL says (stores/settings.py)."""
 
-    KEPT_CONVERSATIONS = 500  # the most recently used ones; a few kB each
+    KEPT_CONVERSATIONS = 200  # the most recently used ones; about 50 kB each (a session of up to 8 turns)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
