@@ -294,7 +294,8 @@ def _reasons(occupation: Occupation, shared_areas: Sequence[str], guide: Interes
 def attribution(catalogue: Catalogue, knowledge: Knowledge, prose: OnetProse | None = None) -> str:
     """Where the bot's data comes from: the articles, and both data sets with their credit lines."""
     prose = prose or default_prose()
-    lines = ["The three roles I know in detail come from these articles:"]
+    roles = join_words([role.name for role in knowledge.roles.values()])
+    lines = [f"The roles I know in detail ({roles}) come from these articles:"]
     lines += [f"{BULLET}“{source.title}”" for source in knowledge.sources.values()]
     onet, bls = catalogue.sources[ONET_SOURCE], catalogue.sources[BLS_SOURCE]
     lines.append(f"Occupations, interests, preparation, skills and related occupations: {onet.title}. {onet.credit}")

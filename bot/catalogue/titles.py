@@ -42,6 +42,7 @@ _ALL_OTHER = re.compile(r",\s*all other\b.*$", re.IGNORECASE)
 _ROLE_CUES = {"a", "an", "as"}  # "an economist", "a former teacher", "work as nurse"
 _LIST_WORDS = {"or", "and", "vs", "versus", "v", "than", "nor"}  # "data scientist or economist"
 _MAX_SCANNED_WORDS = 300  # an occupation named further into a message than this is not looked for
+_MAX_SCANNED_CHARS = 50 * _MAX_SCANNED_WORDS  # a huge message is cut before it is split into words
 
 
 class _How(IntEnum):
@@ -185,6 +186,7 @@ class TitleIndex:
         Stricter than resolve(): ordinary words that happen to be a title ("help", "lead")
         do not count here.
         """
+        text = text[:_MAX_SCANNED_CHARS]
         written = _WRITTEN_WORD.findall(text.replace("'s", ""))[:_MAX_SCANNED_WORDS]
         words = _Words(written, [word.lower() for word in written], [singular(word.lower()) for word in written])
         shouting = text.isupper()  # in "WHAT DO NURSES DO", DO is just a word

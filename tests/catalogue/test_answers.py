@@ -177,3 +177,4 @@ def test_attribution_gives_both_credit_lines_and_the_articles():
     text = answers.attribution(catalogue, knowledge, prose=NO_PROSE)
     assert catalogue.sources[ONET_SOURCE].credit in text and catalogue.sources[BLS_SOURCE].credit in text
     assert all(source.title in text for source in knowledge.sources.values())
+    assert all(role.name in text.split("come from")[0] for role in knowledge.roles.values())
