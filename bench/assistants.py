@@ -8,7 +8,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from bench.common import RASA, REPO, rasa_env
 from tests.e2e.servers import STARTUP_SECONDS, Servers, free_port, is_up, start_servers
@@ -19,6 +19,7 @@ except ImportError:
     launch_servers = wait_until_up = None
 
 TRAIN_SECONDS_LIMIT = 1800
+T = TypeVar("T")
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Running:
     peak_rss: Callable[[], dict[str, int]]  # server name -> bytes; call before stop()
     pss: Callable[[], dict[str, int]]  # server name -> bytes now; call before stop()
     stop: Callable[[], object]
+    cpu_seconds: Callable[[], dict[str, float]]  # server name -> CPU seconds used so far; call before stop()
 
 
 def _children(pid: int) -> list[int]:
@@ -73,6 +75,21 @@ def pss(pid: int) -> int:
         except (OSError, IndexError, ValueError):
             pass
     return total * 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) a process and its live descendants have used so far, in seconds.
+
+    Unlike wall time, it hardly depends on what else the machine runs: the cost of a message itself.
+    """
+    ticks = 0
+    for p in _tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _cmdline(pid: int) -> str:
@@ -129,14 +146,15 @@ def start_ours(log: Path, extra_env: dict[str, str]) -> Running:
     servers = _start_run_script(log, extra_env)
     startup = time.monotonic() - started
 
-    def by_server(measure: Callable[[int], int]) -> Callable[[], dict[str, int]]:
-        def measured() -> dict[str, int]:
+    def by_server(measure: Callable[[int], T]) -> Callable[[], dict[str, T]]:
+        def measured() -> dict[str, T]:
             servers_by_name = {"Rasa server": "rasa run --port", "action server": "rasa run actions"}
             pids = {name: _child_matching(servers.process.pid, needle) for name, needle in servers_by_name.items()}
             return {name: measure(pid) for name, pid in pids.items() if pid is not None}
         return measured
 
-    return Running(f"{servers.rasa_url}/webhooks/rest/webhook", startup, by_server(peak_rss), by_server(pss), servers.stop)
+    return Running(f"{servers.rasa_url}/webhooks/rest/webhook", startup, by_server(peak_rss), by_server(pss), servers.stop,
+                   by_server(cpu_seconds))
 
 
 def _stop_group(process: subprocess.Popen) -> None:
@@ -167,4 +185,5 @@ def start_stock(project: Path, model: Path, log: Path) -> Running:
         raise
     startup = time.monotonic() - started
     return Running(f"http://127.0.0.1:{port}/webhooks/rest/webhook", startup, lambda: {"Rasa server": peak_rss(process.pid)},
-                   lambda: {"Rasa server": pss(process.pid)}, lambda: _stop_group(process))
+                   lambda: {"Rasa server": pss(process.pid)}, lambda: _stop_group(process),
+                   lambda: {"Rasa server": cpu_seconds(process.pid)})

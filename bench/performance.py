@@ -45,6 +45,7 @@ class Figures:
     long: list[Sample] = field(default_factory=list)
     rss: dict[str, int] = field(default_factory=dict)
     pss: dict[str, int] = field(default_factory=dict)
+    cpu_ms_per_message: dict[str, float] = field(default_factory=dict)  # during the load
 
 
 def log(message: str) -> None:
@@ -69,8 +70,13 @@ def measure(start: Callable[[], assistants.Running], figures: Figures, args: arg
         first, _ = asyncio.run(drive(running.url, 1, ["hello"], args.timeout, args.timeout))
         figures.first_reply_seconds = first[0].seconds if first and first[0].ok else None
         log(f"{args.users} users x {args.messages} messages")
+        cpu_before = running.cpu_seconds()
         samples, wall = asyncio.run(drive(running.url, args.users, script(args.messages), args.timeout, args.max_seconds))
         figures.load = summarize(samples, wall, args.users * args.messages)
+        answered = sum(sample.ok for sample in samples)
+        figures.cpu_ms_per_message = {server: (seconds - cpu_before[server]) * 1000 / answered
+                                      for server, seconds in running.cpu_seconds().items()
+                                      if server in cpu_before and answered}
         log(f"one conversation of {args.long} messages")
         long = long_script(args.long, checkpoints(args))
         figures.long, _ = asyncio.run(drive(running.url, 1, long, args.timeout, args.max_seconds))
@@ -114,6 +120,8 @@ def rows(args: argparse.Namespace) -> list[tuple[str, Callable[[Figures], float 
         ("latency mean, ms", load("mean", 1000), 0),
     ]
     for server in ("Rasa server", "action server"):
+        table.append((f"CPU per message, {server}, ms", lambda f, s=server: f.cpu_ms_per_message.get(s), 1))
+    for server in ("Rasa server", "action server"):
         table.append((f"peak RSS {server}, MB", lambda f, s=server: f.rss[s] / MB if s in f.rss else None, 0))
         table.append(("  PSS after the load, MB", lambda f, s=server: f.pss[s] / MB if s in f.pss else None, 0))
     positions = checkpoints(args)
@@ -133,6 +141,8 @@ def report(ours: Figures, stock: Figures, args: argparse.Namespace) -> None:
     for label, get, digits in rows(args):
         print(f"{label:40} {fmt(get(ours), digits):>10} {fmt(get(stock), digits):>10} {ratio(get(ours), get(stock)):>11}")
     print("\n— : not measured in this run (skipped, failed, or not applicable: the stock assistant has no action server).")
+    print("CPU per message: CPU time the server's processes used during the load ÷ messages answered; it depends "
+          "much less than wall time on what else the machine runs.")
     print("RSS: resident memory summed over a server's processes (workers share pages, so this counts them once per "
           "process); PSS: the same with each shared page split between its sharers, the machine's actual cost.")
     print(f"Long conversation: messages at and ±2 around 1, 50 and {args.long} are all {PROBE!r}; the rest is the load's conversation.")
