@@ -42,6 +42,15 @@ def test_a_question_mid_quiz_is_answered_and_the_quiz_resumes(servers, sender):
     assert "$87,628" in reply and TECHNICAL_Q in reply
 
 
+def test_keyboard_mash_is_not_taken_for_an_answer(servers, sender):
+    """Gibberish once read as "yes" (affirm at 0.5-0.6) and counted as an answer; now it is asked again."""
+    servers.texts(sender, "which career is right for me?")
+    for mash in ["zxcv", "sdfghj"]:
+        reply = servers.texts(sender, mash)
+        assert "didn't catch that" in reply and TECHNICAL_Q in reply and PLANNING_Q not in reply, (mash, reply)
+    assert PLANNING_Q in servers.texts(sender, "yes")
+
+
 def test_stop_leaves_the_quiz_and_start_over_restarts_it(servers, sender):
     servers.texts(sender, "which job suits me?")
     servers.texts(sender, "yes")
