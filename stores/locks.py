@@ -23,6 +23,8 @@ from rasa.core import lock_store
 from rasa.core.lock import TicketLock
 from rasa.utils.endpoints import EndpointConfig
 
+from stores.sqlite import write_ahead_log
+
 
 def ahead_of(lock: TicketLock, ticket: int) -> bool:
     """Whether a live ticket comes before this one."""
@@ -55,8 +57,7 @@ class SQLiteLockStore(CrashSafeWait):
         path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are opened explicitly, BEGIN IMMEDIATE taking the write lock.
         self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")  # a lock outlives no crash anyway: tickets expire
+        write_ahead_log(self._db)  # a lock outlives no crash anyway: tickets expire
         self._db.execute("CREATE TABLE IF NOT EXISTS locks (conversation_id TEXT PRIMARY KEY, lock TEXT NOT NULL)")
         self._depth = 0
 

@@ -28,6 +28,7 @@ since) and it holds no events that were never saved (a turn that failed midway).
 from __future__ import annotations
 
 import itertools
+import json
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,8 +39,10 @@ from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from stores import FORGET_ACTION
+from stores.sqlite import write_ahead_log
 
 
 class StoreUnavailable(BaseException):
@@ -52,18 +55,6 @@ def _reachable() -> Iterator[None]:
         yield
     except Exception as error:
         raise StoreUnavailable(f"tracker store failed: {error!r}") from error
-
-
-def _write_ahead_log(connection: Any, _record: Any) -> None:
-    """SQLite in WAL mode, synced at checkpoints: a turn's commit costs no fsync of its own.
-
-    A crash of the server loses nothing committed; a power cut may lose the last turns. Readers
-    never wait for a writer, so several Rasa workers can share the file.
-    """
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
 
 
 def _pooled_sqlite_file() -> dict[str, Any]:
@@ -139,7 +130,7 @@ class ConversationStore(SQLTrackerStore):
         self.engine.dispose()
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             self.engine = sa.create_engine(url, **_pooled_sqlite_file())
-            sa.event.listen(self.engine, "connect", _write_ahead_log)
+            sa.event.listen(self.engine, "connect", lambda connection, _record: write_ahead_log(connection))
         else:
             # Rasa's engine keeps pooled connections a restarted database server has closed, so each
             # would fail once; checking them on checkout makes the first turn after an outage work.
@@ -181,12 +172,25 @@ class ConversationStore(SQLTrackerStore):
                 self._keep(tracker, last_event_id)
             return tracker
 
-    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterable[Event]:
-        """The events after those read or written before, without counting the stored ones."""
+    def _unstored_events(self, tracker: DialogueStateTracker) -> list[Event]:
+        """The events after those read or written before; Rasa's way (counting the stored ones) for others."""
         kept = self._unsaved_kept(tracker)
-        if kept is None:
-            return super()._additional_events(session, tracker)
-        return itertools.islice(tracker.events, kept.stored_events, None)
+        if kept is not None:
+            return list(itertools.islice(tracker.events, kept.stored_events, None))
+        with self.session_scope() as session:
+            return list(self._additional_events(session, tracker))
+
+    def _insert(self, sender_id: str, events: Iterable[Event]) -> None:
+        """The rows Rasa's SQLTrackerStore.save writes, in one SQLAlchemy Core statement (a fifth of its time)."""
+        rows = []
+        for event in events:
+            data = event.as_dict()
+            rows.append({"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+                         "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                         "action_name": data.get("name"), "data": json.dumps(data)})
+        if rows:
+            with self.engine.begin() as connection:
+                connection.execute(self.SQLEvent.__table__.insert(), rows)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         with _reachable():
@@ -197,7 +201,8 @@ class ConversationStore(SQLTrackerStore):
             if rolled:
                 for event in new_session_events(tracker):
                     tracker.update(event)
-            await super().save(tracker)
+            await self.stream_events(tracker)
+            self._insert(tracker.sender_id, self._unstored_events(tracker))
             if rolled:  # this tracker holds the old session too; the next retrieve reads the new one
                 self._kept.pop(tracker.sender_id, None)
             else:

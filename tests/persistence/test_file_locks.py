@@ -1,5 +1,6 @@
 """The SQLite lock store that Rasa's worker processes on one machine share: turns taken in order."""
 import asyncio
+import time
 
 from rasa.utils.endpoints import EndpointConfig
 
@@ -59,3 +60,20 @@ def test_workers_issuing_at_the_same_moment_get_distinct_tickets(tmp_path):
         results = list(workers.map(issue_many, [str(tmp_path / "locks.db")] * 3, [60] * 3))
     issued = sorted(ticket for tickets in results for ticket in tickets)
     assert issued == list(range(180))
+
+
+def open_store_at(path: str, moment: float) -> bool:
+    time.sleep(max(0.0, moment - time.time()))
+    SQLiteLockStore(EndpointConfig(url=path))
+    return True
+
+
+def test_workers_opening_a_new_file_at_the_same_moment_all_start(tmp_path):
+    """Switching a new file to WAL fails at once, busy timeout or not, when another process opens it then."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=6) as workers:
+        for attempt in range(30):
+            moment = time.time() + 0.2
+            path = str(tmp_path / f"locks-{attempt}.db")
+            assert all(workers.map(open_store_at, [path] * 6, [moment] * 6))
