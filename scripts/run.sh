@@ -12,9 +12,20 @@ credentials="var/credentials-$RASA_PORT.yml"
 # Stores likewise (TRACKER_STORE_URL, LOCK_STORE_URL, ACTION_ENDPOINT_URL; stores/settings.py).
 endpoints="var/endpoints-$RASA_PORT.yml"
 pids=() rasa_group=
+# True while a process of Rasa's group is left that may still hold its port: any but a zombie (which
+# `kill -0` would count until something reaps it, seconds in a container).
+rasa_group_left() {
+  local stat line fields
+  for stat in /proc/[0-9]*/stat; do
+    { read -r line < "$stat"; } 2>/dev/null || continue  # gone since the listing
+    fields=(${line##*) })  # state, parent, group: after the command name, which may hold spaces
+    [ "${fields[2]}" = "$rasa_group" ] && [ "${fields[0]}" != Z ] && return 0
+  done
+  return 1
+}
 # True as soon as no process of Rasa's group is left (its port is free then), false after $1 tenths of a second.
 rasa_ends_within() {
-  for _ in $(seq "$1"); do kill -0 -- "-$rasa_group" 2>/dev/null || return 0; sleep 0.1; done
+  for _ in $(seq "$1"); do rasa_group_left || return 0; sleep 0.1; done
   return 1
 }
 stop() {
@@ -27,7 +38,9 @@ stop() {
     ( sleep 10; kill -KILL -- "-$rasa_group" 2>/dev/null ) &
     watchdog=$!
     wait "$rasa_group" 2>/dev/null || true  # Rasa's main process ends after its workers
-    rasa_ends_within 50 || kill -KILL -- "-$rasa_group" 2>/dev/null || true  # workers orphaned by a crash
+    # Workers orphaned by a crash may wait on open connections first (Sanic's graceful shutdown): killed
+    # after 5 s, and waited for until their port is free.
+    rasa_ends_within 50 || { kill -KILL -- "-$rasa_group" 2>/dev/null; rasa_ends_within 50; } || true
     kill "$watchdog" 2>/dev/null || true
   fi
   wait 2>/dev/null || true
