@@ -5,7 +5,9 @@ import socket
 import subprocess
 import time
 
-from tests.e2e.servers import launch_servers, start_servers
+import pytest
+
+from tests.e2e.servers import Servers, launch_servers, start_servers
 
 
 WORKERS = {"RASA_WORKERS": "2"}
@@ -21,8 +23,22 @@ def rasa_processes(rasa_port: int) -> list[str]:
     return found.stdout.split()
 
 
-def test_sigterm_stops_every_server_and_frees_their_ports(tmp_path):
-    servers = start_servers(tmp_path / "run.log")
+@pytest.fixture
+def started(tmp_path):
+    """Starts run.sh as `launch` does; whatever the test's outcome, nothing it started is left serving."""
+    running: list[Servers] = []
+
+    def start(launch, extra_env=None) -> Servers:
+        running.append(launch(tmp_path / "run.log", extra_env))
+        return running[-1]
+
+    yield start
+    for servers in running:
+        servers.stop()
+
+
+def test_sigterm_stops_every_server_and_frees_their_ports(started):
+    servers = started(start_servers)
     ports = (servers.rasa_port, servers.actions_port, servers.web_port)
     assert not any(port_is_free(port) for port in ports)
     assert servers.stop() == 0
@@ -30,8 +46,8 @@ def test_sigterm_stops_every_server_and_frees_their_ports(tmp_path):
     assert rasa_processes(servers.rasa_port) == []
 
 
-def test_sigterm_while_the_model_loads_still_stops_everything(tmp_path):
-    servers = launch_servers(tmp_path / "run.log", WORKERS)
+def test_sigterm_while_the_model_loads_still_stops_everything(started):
+    servers = started(launch_servers, WORKERS)
     deadline = time.monotonic() + 60
     while len(rasa_processes(servers.rasa_port)) < 3 and time.monotonic() < deadline:
         time.sleep(0.2)  # the workers exist: they load the model now
@@ -39,8 +55,8 @@ def test_sigterm_while_the_model_loads_still_stops_everything(tmp_path):
     assert rasa_processes(servers.rasa_port) == [], "a worker loading its model outlived the stop"
 
 
-def test_a_crashed_rasa_server_takes_its_workers_down(tmp_path):
-    servers = start_servers(tmp_path / "run.log", WORKERS)
+def test_a_crashed_rasa_server_takes_its_workers_down(started):
+    servers = started(start_servers, WORKERS)
     assert len(rasa_processes(servers.rasa_port)) == 3, "a Rasa main process and its two workers"
     assert "plan, organize and direct" in servers.texts("worker-test", "what does a PM do?")
     servers.kill_rasa()
