@@ -151,8 +151,8 @@ class ConversationStore(SQLTrackerStore):
         while len(self._kept) > self.KEPT_CONVERSATIONS:
             self._kept.popitem(last=False)
 
-    def _unsaved_kept(self, tracker: DialogueStateTracker) -> Optional[_Kept]:
-        """The kept entry whose tracker is this one, holding events read or written before this turn."""
+    def _kept_entry_of(self, tracker: DialogueStateTracker) -> Optional[_Kept]:
+        """The kept entry when it is this very tracker (whose first `stored_events` events are then stored)."""
         kept = self._kept.get(tracker.sender_id)
         return kept if kept is not None and kept.tracker is tracker else None
 
@@ -174,7 +174,7 @@ class ConversationStore(SQLTrackerStore):
 
     def _unstored_events(self, tracker: DialogueStateTracker) -> list[Event]:
         """The events after those read or written before; Rasa's way (counting the stored ones) for others."""
-        kept = self._unsaved_kept(tracker)
+        kept = self._kept_entry_of(tracker)
         if kept is not None:
             return list(itertools.islice(tracker.events, kept.stored_events, None))
         with self.session_scope() as session:
