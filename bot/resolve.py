@@ -16,10 +16,10 @@ _FILLER = {"a", "an", "the", "my", "your", "their", "role", "job", "career", "po
 _FUZZY_THRESHOLD = 0.9  # catches "projct manger" (0.93) but not "product manager" (0.87)
 _MIN_FUZZY_LENGTH = 6
 _LONGEST_NAME_WORDS = 4
-_MAX_SCANNED_WORDS = 300  # a role named further into a message than this is not looked for
+MAX_SCANNED_WORDS = 300  # a role or occupation named further into a message than this is not looked for
 # Room for that many words of up to 20 characters, spaces included: a huge message is cut to this
 # before it is split, so it costs no more than one of 300 words.
-_MAX_SCANNED_CHARS = _MAX_SCANNED_WORDS * 20
+MAX_SCANNED_CHARS = MAX_SCANNED_WORDS * 20
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,10 @@ class RoleResolver:
 
     def find_in_text(self, text: str) -> list[RoleMatch]:
         """Roles named anywhere in a message's first words, in order, each once (longest names win)."""
-        text = text[:_MAX_SCANNED_CHARS]
-        words = _words(text)[:_MAX_SCANNED_WORDS]
+        text = text[:MAX_SCANNED_CHARS]
+        words = _words(text)[:MAX_SCANNED_WORDS]
         shouting = text.isupper()  # in "WHAT IS A PM", IS is just a word
-        written = [] if shouting else re.findall(r"[A-Za-z0-9]+", text.replace("'s", ""))[:_MAX_SCANNED_WORDS]
+        written = [] if shouting else re.findall(r"[A-Za-z0-9]+", text.replace("'s", ""))[:MAX_SCANNED_WORDS]
         found: list[RoleMatch] = []
         start = 0
         while start < len(words):

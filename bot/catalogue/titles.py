@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from bot.catalogue.model import Catalogue, Occupation, default_catalogue
-from bot.resolve import normalize
+from bot.resolve import MAX_SCANNED_CHARS, MAX_SCANNED_WORDS, normalize
 
 _WRITTEN_WORD = re.compile(r"[A-Za-z0-9]+")
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
@@ -41,8 +41,6 @@ _QUALIFIER = re.compile(r",\s*(?:except|including)\b.*$", re.IGNORECASE)
 _ALL_OTHER = re.compile(r",\s*all other\b.*$", re.IGNORECASE)
 _ROLE_CUES = {"a", "an", "as"}  # "an economist", "a former teacher", "work as nurse"
 _LIST_WORDS = {"or", "and", "vs", "versus", "v", "than", "nor"}  # "data scientist or economist"
-_MAX_SCANNED_WORDS = 300  # an occupation named further into a message than this is not looked for
-_MAX_SCANNED_CHARS = 50 * _MAX_SCANNED_WORDS  # a huge message is cut before it is split into words
 
 
 class _How(IntEnum):
@@ -186,8 +184,8 @@ class TitleIndex:
         Stricter than resolve(): ordinary words that happen to be a title ("help", "lead")
         do not count here.
         """
-        text = text[:_MAX_SCANNED_CHARS]
-        written = _WRITTEN_WORD.findall(text.replace("'s", ""))[:_MAX_SCANNED_WORDS]
+        text = text[:MAX_SCANNED_CHARS]
+        written = _WRITTEN_WORD.findall(text.replace("'s", ""))[:MAX_SCANNED_WORDS]
         words = _Words(written, [word.lower() for word in written], [singular(word.lower()) for word in written])
         shouting = text.isupper()  # in "WHAT DO NURSES DO", DO is just a word
         spans: list[_Span] = []
