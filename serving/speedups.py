@@ -24,12 +24,12 @@ def _validates_with_one_validator(original: Callable[[RemoteAction, Dict[str, An
     events schema against the JSON Schema meta-schema: a fifth of the server's time per message.
     A valid reply passes here; an invalid one goes to Rasa's own check, which raises its own error.
     """
-    validator = validator_for(RemoteAction.action_response_format_spec())(RemoteAction.action_response_format_spec())
+    schema = RemoteAction.action_response_format_spec()
+    validator = validator_for(schema)(schema)
 
     def validate(self: RemoteAction, result: Dict[str, Any]) -> bool:
         return validator.is_valid(result) or original(self, result)
 
-    validate.__doc__ = _validates_with_one_validator.__doc__
     return validate
 
 
