@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/career-advisor.tar.gz
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(wildcard pipeline/*.py)
 WIDGET := node_modules/rasa-webchat/lib/index.js
 CHROMEDRIVER := /usr/bin/chromedriver
 # The scale-out tests start real PostgreSQL and Redis servers from Debian's packages.
@@ -73,9 +73,11 @@ catalogue: $(VENV)/.installed
 
 train: $(MODEL)
 
-# Retrained only when the config, domain or training data is newer than the model.
+# Retrained only when the config, domain, training data or NLU components are newer than the model.
+# Rasa's training cache knows components by their config, not their code: a changed component
+# (pipeline/) forces a full retrain.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
-	$(BIN)/rasa train --fixed-model-name career-advisor --out models
+	$(BIN)/rasa train --fixed-model-name career-advisor --out models $(if $(filter pipeline/%,$?),--force)
 	@touch $@
 
 clean:
