@@ -11,6 +11,11 @@ _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
 _UNSAFE_TO_REPEAT = re.compile(r"[^\w\s'’.-]")
 
 
+def is_button_payload(text: str) -> bool:
+    """A button's "/intent{...}" payload: Rasa sets its intent itself, so the NLU leaves it alone."""
+    return text.startswith("/")
+
+
 def clean_message(text: str) -> str:
     """Markup removed (script and style blocks whole), entities decoded, white space folded, length capped."""
     text = _TAG.sub(" ", _CODE_BLOCK.sub(" ", text or ""))

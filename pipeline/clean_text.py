@@ -15,7 +15,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.text import clean_message
+from bot.text import clean_message, is_button_payload
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -29,7 +29,7 @@ class TextCleaner(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)
-            if isinstance(text, str) and not text.startswith("/"):  # "/intent{...}" payloads pass untouched
+            if isinstance(text, str) and not is_button_payload(text):
                 message.set(TEXT, clean_message(text))
         return messages
 

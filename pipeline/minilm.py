@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 import numpy as np
-from safetensors.numpy import load_file
+from safetensors import safe_open
 from scipy.special import erf
 
 CLS, SEP, UNK = "[CLS]", "[SEP]", "[UNK]"
@@ -100,19 +100,22 @@ class SentenceEncoder:
     def __init__(self, model_dir: Path, layers: Optional[int] = None) -> None:
         model_dir = Path(model_dir)
         config = json.loads((model_dir / "config.json").read_text())
+        depth = config["num_hidden_layers"] if layers is None else layers
+        if not 0 <= depth <= config["num_hidden_layers"]:
+            raise ValueError(f"the model has {config['num_hidden_layers']} layers, not {depth}")
         self.max_tokens = json.loads((model_dir / "sentence_bert_config.json").read_text())["max_seq_length"]
         self.heads = config["num_attention_heads"]
         self.epsilon = config["layer_norm_eps"]
         self.tokenizer = WordPieceTokenizer.from_file(model_dir / "vocab.txt")
-        weights = load_file(str(model_dir / "model.safetensors"))
+        # Only the tensors of the layers kept are read from the file.
+        unused = tuple(f"encoder.layer.{index}." for index in range(depth, config["num_hidden_layers"]))
+        with safe_open(str(model_dir / "model.safetensors"), framework="np") as stored:
+            weights = {name: stored.get_tensor(name) for name in stored.keys() if not name.startswith(unused)}
         self.word_vectors = weights["embeddings.word_embeddings.weight"]
         self.width = self.word_vectors.shape[1]
         # Token type is always 0 (one sentence): its vector folds into the positions'.
         self.position_vectors = weights["embeddings.position_embeddings.weight"] + weights["embeddings.token_type_embeddings.weight"][0]
         self.embedding_norm = self._norm(weights, "embeddings.LayerNorm")
-        depth = config["num_hidden_layers"] if layers is None else layers
-        if not 0 <= depth <= config["num_hidden_layers"]:
-            raise ValueError(f"the model has {config['num_hidden_layers']} layers, not {depth}")
         self.layers = [self._layer(weights, f"encoder.layer.{index}.") for index in range(depth)]
 
     @staticmethod

@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from threadpoolctl import ThreadpoolController
 
+from bot.text import is_button_payload
 from pipeline.minilm import SentenceEncoder
 
 
@@ -79,9 +80,8 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         return messages
 
     def _embedding(self, text: Text) -> np.ndarray:
-        """Zeros for a button's "/intent{...}" payload: Rasa sets its intent itself after the
-        pipeline, so encoding it would cost the time for nothing; the classifier still needs the width."""
-        if text.startswith("/"):
+        """Zeros for a button's payload, whose encoding nothing would read; the classifier still needs the width."""
+        if is_button_payload(text):
             return np.zeros(self.encoder.width, dtype=np.float32)
         return self.encoder.encode(text) * self.scale
 

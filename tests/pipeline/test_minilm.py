@@ -90,7 +90,7 @@ def test_the_featurizer_adds_the_scaled_embedding_of_the_configured_layers(featu
     featurizer.process([message])
     sequence, sentence = message.get_dense_features(TEXT)
     assert sequence is None
-    expected = SentenceEncoder(CONFIG["model"], CONFIG["layers"]).encode("what does a nurse earn?") * CONFIG["scale"]
+    expected = encoder_for(CONFIG["model"], CONFIG["layers"]).encode("what does a nurse earn?") * CONFIG["scale"]
     assert np.allclose(sentence.features[0], expected, atol=1e-5)
 
 
