@@ -10,9 +10,9 @@ import pytest
 from bench.common import entity_report
 from tests.dialogue.rasa_cli import MODEL, rasa
 
-INTENT_MACRO_F1_FLOOR = 0.95  # measured 0.964 (config.yml)
-ROLE_ENTITY_F1_FLOOR = 0.96  # measured 0.971
-PER_INTENT_F1_FLOOR = 0.8  # lowest measured: restart_quiz 0.875
+INTENT_MACRO_F1_FLOOR = 0.965  # measured 0.979 (config.yml)
+ROLE_ENTITY_F1_FLOOR = 0.965  # measured 0.977
+PER_INTENT_F1_FLOOR = 0.8  # lowest measured: restart_quiz 0.875, affirm 0.88
 
 
 @pytest.fixture(scope="module")
