@@ -5,12 +5,16 @@ installed only on the Rasa release it was written against: on any other, Rasa ru
 """
 from __future__ import annotations
 
+import functools
 import logging
-from typing import Any, Callable, Dict
+from graphlib import TopologicalSorter
+from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
 import rasa
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.engine.exceptions import GraphRunError
+from rasa.engine.runner.dask import DaskGraphRunner
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +37,46 @@ def _validates_with_one_validator(original: Callable[[RemoteAction, Dict[str, An
     return validate
 
 
+def _run_order(runner: DaskGraphRunner, targets: Tuple[Text, ...]) -> List[Tuple[Text, Tuple[Text, ...]]]:
+    """The nodes `targets` need, each after the nodes it needs, with the names of its inputs."""
+    orders = runner.__dict__.setdefault("_run_orders", {})
+    if targets not in orders:
+        schema = runner._graph_schema.minimal_graph_schema(list(targets))
+        needs = {name: tuple(node.needs.values()) for name, node in schema.nodes.items()}
+        graph = {name: [need for need in inputs if need in needs] for name, inputs in needs.items()}
+        orders[targets] = [(name, needs[name]) for name in TopologicalSorter(graph).static_order()]
+    return orders[targets]
+
+
+def _runs_in_order(original: Callable) -> Callable:
+    """DaskGraphRunner.run without dask: the same nodes, called in an order dask may also take.
+
+    Rasa runs its graphs (a message's NLU, each prediction of the next action) through dask's
+    synchronous scheduler, and rebuilds the minimal schema for the targets on every run: together
+    about 1.2 ms of the Rasa server's 20 ms a message. As in dask, a node gets each input as
+    (name, value), or the bare name when nothing provides it.
+    """
+
+    @functools.wraps(original)
+    def run(
+        self: DaskGraphRunner, inputs: Optional[Dict[Text, Any]] = None, targets: Optional[List[Text]] = None
+    ) -> Dict[Text, Any]:
+        run_targets = tuple(targets or self._graph_schema.target_names)
+        values: Dict[Text, Any] = {}
+        for name, value in (inputs or {}).items():
+            if isinstance(value, str) and value in self._graph_schema.nodes:
+                raise GraphRunError(f"Input value '{value}' clashes with a node name.")
+            values[name] = (name, value)
+        try:
+            for name, needs in _run_order(self, run_targets):
+                values[name] = self._instantiated_nodes[name](*(values.get(need, need) for need in needs))
+        except RuntimeError as error:
+            raise GraphRunError("Error running runner.") from error
+        return dict(values[target] for target in run_targets)
+
+    return run
+
+
 _installed = False
 
 
@@ -44,5 +88,6 @@ def install() -> bool:
         return False
     if not _installed:
         RemoteAction._validate_action_result = _validates_with_one_validator(RemoteAction._validate_action_result)
+        DaskGraphRunner.run = _runs_in_order(DaskGraphRunner.run)
         _installed = True
     return True
