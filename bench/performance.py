@@ -1,6 +1,7 @@
 """Speed, load and memory of the career advisor, side by side with the stock `rasa init` assistant (`make bench`).
 
     .venv/bin/python -m bench.performance [--users 10] [--messages 30] [--long 150] [--no-train] [--no-stock]
+                                          [--stock-trainings 3]
 
 For each assistant, in turn (never both at once, so they don't share the CPUs): train it in a
 temporary folder with a cold cache (ours: config.yml, domain.yml and data/ into a temporary folder,
@@ -10,6 +11,9 @@ models/ untouched; stock: `rasa init --no-prompt`), start it (ours through scrip
 the whole quiz, the same messages for both assistants), then one conversation of `--long` messages,
 then stop it. Ours serves models/career-advisor.tar.gz, the model `make run` serves, and keeps
 conversations in SQLite as `make run` does, in a temporary file (not var/conversations.db).
+The stock assistant is trained and measured `--stock-trainings` times (each training gives a
+different DIET and TED, and their speed differed by 40% between trainings): its column is the
+median of each figure, followed by every training's.
 
 Prints the figures and ours ÷ stock. Loopback only; every request has a timeout and each load phase a
 time limit; every server started is stopped at the end, on an error and on Ctrl-C or SIGTERM.
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import math
+import statistics
 import sys
 import tempfile
 import time
@@ -136,11 +141,20 @@ def rows(args: argparse.Namespace) -> list[tuple[str, Callable[[Figures], float 
     return table
 
 
-def report(ours: Figures, stock: Figures, args: argparse.Namespace) -> None:
-    print(f"\n{'figure':40} {'ours':>10} {'stock':>10} {'ours÷stock':>11}")
+def median_of(values: list[float | None]) -> float | None:
+    measured = [value for value in values if value is not None and not math.isnan(value)]
+    return statistics.median(measured) if measured else None
+
+
+def report(ours: Figures, stocks: list[Figures], args: argparse.Namespace) -> None:
+    print(f"\n{'figure':40} {'ours':>10} {'stock':>10} {'ours÷stock':>11}   stock, each training")
     for label, get, digits in rows(args):
-        print(f"{label:40} {fmt(get(ours), digits):>10} {fmt(get(stock), digits):>10} {ratio(get(ours), get(stock)):>11}")
+        stock = median_of([get(figures) for figures in stocks])
+        each = " / ".join(fmt(get(figures), digits) for figures in stocks) if len(stocks) > 1 else ""
+        print(f"{label:40} {fmt(get(ours), digits):>10} {fmt(stock, digits):>10} {ratio(get(ours), stock):>11}   {each}")
     print("\n— : not measured in this run (skipped, failed, or not applicable: the stock assistant has no action server).")
+    print("stock: the median over the stock assistant's trainings (each figure on its own); `rasa init` trains DIET "
+          "and TED without a fixed seed, and what it does with the load changes from one training to the next.")
     print("CPU per message: CPU time the server's processes used during the load ÷ messages answered; it depends "
           "much less than wall time on what else the machine runs.")
     print("RSS: resident memory summed over a server's processes (workers share pages, so this counts them once per "
@@ -161,35 +175,42 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=600, help="time limit of each load phase")
     parser.add_argument("--no-train", action="store_true", help="don't time training ours")
     parser.add_argument("--no-stock", action="store_true", help="don't measure the stock assistant")
+    parser.add_argument("--stock-trainings", type=int, default=3,
+                        help="stock assistants trained and measured one after the other; the stock column is their median")
     parser.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
                         help="environment for our servers only (e.g. TF_INTRA_OP_PARALLELISM_THREADS=1), repeatable")
     args = parser.parse_args()
     stop_on_sigterm()
     print(f"Machine: {machine()}")
-    ours, stock = Figures(), Figures()
+    ours = Figures()
     ours.model_bytes = (REPO / "models" / "career-advisor.tar.gz").stat().st_size
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         if not args.no_train:
             log("training ours (temporary folder, cold cache)")
             ours.train_seconds = attempt("training ours", lambda: assistants.train_ours(work)[0])
-        stock_project = None
-        if not args.no_stock:
-            log("rasa init --no-prompt (scaffolds and trains the stock assistant)")
-            stock_project = attempt("rasa init", lambda: assistants.init_stock(work))
-        if stock_project:
-            stock.train_seconds, project, model = stock_project
-            stock.model_bytes = model.stat().st_size
         log("starting ours (scripts/run.sh)")
         # Conversations in SQLite as `make run` keeps them, but in a file of the run's own, not var/.
         env = {"TRACKER_STORE_URL": f"sqlite:///{work / 'conversations.db'}", **parse_env(args.env)}
         attempt("measuring ours", lambda: measure(lambda: assistants.start_ours(work / "ours.log", env), ours, args))
-        if stock_project:
-            log("starting stock")
-            attempt("measuring stock",
-                    lambda: measure(lambda: assistants.start_stock(project, model, work / "stock.log"), stock, args))
+        trainings = 0 if args.no_stock else args.stock_trainings
+        stocks = [measure_stock(work / f"stock-{index}", f"{index} of {trainings}", args) for index in range(1, trainings + 1)]
     print(f"Load average after: {machine().rsplit('load average ', 1)[1]}")
-    report(ours, stock, args)
+    report(ours, stocks, args)
+
+
+def measure_stock(work: Path, which: str, args: argparse.Namespace) -> Figures:
+    """Trains the stock assistant afresh in `work` (`rasa init`), then measures it as ours is measured."""
+    stock = Figures()
+    work.mkdir()
+    log(f"rasa init --no-prompt (scaffolds and trains the stock assistant, training {which})")
+    stock_project = attempt("rasa init", lambda: assistants.init_stock(work))
+    if stock_project:
+        stock.train_seconds, project, model = stock_project
+        stock.model_bytes = model.stat().st_size
+        log("starting stock")
+        attempt("measuring stock", lambda: measure(lambda: assistants.start_stock(project, model, work / "stock.log"), stock, args))
+    return stock
 
 
 if __name__ == "__main__":
