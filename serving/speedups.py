@@ -13,8 +13,8 @@ from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 import rasa
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
-from rasa.engine.exceptions import GraphRunError
 from rasa.core.policies.rule_policy import RulePolicy
+from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.nlu.constants import ACTION_NAME, INTENT
@@ -84,7 +84,10 @@ NO_PREVIOUS_ACTION = ("no previous action",)
 
 
 def _required(state: Dict[Text, Any], sub_state: Text, key: Text) -> Optional[Text]:
-    """The value a rule's state requires of the conversation's, or None when any value will do."""
+    """What `state` names for `key` of its `sub_state`; None for nothing or should_not_be_set.
+
+    For a rule's state, None means it requires no particular value there.
+    """
     value = (state.get(sub_state) or {}).get(key)
     return value if value and value != SHOULD_NOT_BE_SET else None
 
