@@ -24,8 +24,8 @@ UNSEEN = ["hello, what does a paralegal earn", "good evening", "zzz qqq", "descr
 
 
 def featurize(counts, messages, fit=False):
-    """Word and character counts (sparse) and two made-up dense features, as config.yml's pipeline
-    has two of each kind: the classifier must read their columns in Rasa's order."""
+    """Word and character counts (two sparse features, as in config.yml) and two made-up dense ones:
+    the classifier must read every column in Rasa's order, across kinds and within each kind."""
     WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process(messages)
     for featurizer in counts:
         if fit:

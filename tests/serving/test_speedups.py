@@ -18,6 +18,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from serving import speedups
+from tests.dialogue.rasa_cli import MODEL, REPO
 
 VALID_REPLY = {"events": [{"event": "slot", "name": "roles", "value": ["project_manager"]}],
                "responses": [{"text": "A project manager plans and leads projects."}]}
@@ -55,7 +56,7 @@ MESSAGES = ["what does a PM do?", "how much do they earn?", "and implementation 
 @pytest.fixture(scope="module")
 def agent():
     assert speedups.install()
-    return Agent.load("models/career-advisor.tar.gz")
+    return Agent.load(str(MODEL))
 
 
 def with_dask(monkeypatch):
@@ -108,8 +109,8 @@ def test_rules_found_are_rasas_in_every_turn_of_every_conversation(agent):
     """Every turn of the rules, stories and test conversations, read by user text and by intent."""
     policy = rule_policy(agent)
     found_by_rasa = RulePolicy._get_possible_keys.__wrapped__
-    trackers = load_data("data", agent.domain, augmentation_factor=0) + \
-        load_data("tests/stories", agent.domain, augmentation_factor=0)
+    trackers = [tracker for folder in ("data", "tests/stories")
+                for tracker in load_data(str(REPO / folder), agent.domain, augmentation_factor=0)]
     turns = matched = 0
     for tracker in trackers:
         for prior, _ in tracker.generate_all_prior_trackers():
