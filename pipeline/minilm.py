@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 from safetensors import safe_open
@@ -48,13 +48,14 @@ def _is_cjk(code: int) -> bool:
 class WordPieceTokenizer:
     """The uncased BERT tokenizer the model was trained with (BertTokenizer, do_lower_case)."""
 
-    def __init__(self, vocabulary: Dict[str, int]) -> None:
+    def __init__(self, vocabulary: Dict[str, int], markers: Tuple[str, str] = (CLS, SEP)) -> None:
         self.vocabulary = vocabulary
+        self.markers = markers  # what frames a message: BERT's [CLS] ... [SEP], MPNet's <s> ... </s>
 
     @classmethod
-    def from_file(cls, path: Path) -> "WordPieceTokenizer":
+    def from_file(cls, path: Path, markers: Tuple[str, str] = (CLS, SEP)) -> "WordPieceTokenizer":
         with open(path, encoding="utf-8") as lines:
-            return cls({line.rstrip("\n"): index for index, line in enumerate(lines)})
+            return cls({line.rstrip("\n"): index for index, line in enumerate(lines)}, markers)
 
     @staticmethod
     def words(text: str) -> List[str]:
@@ -86,7 +87,8 @@ class WordPieceTokenizer:
 
     def ids(self, text: str, max_tokens: int) -> List[int]:
         body = [piece for word in self.words(text) for piece in self.pieces(word)]
-        return [self.vocabulary[CLS], *body[: max_tokens - 2], self.vocabulary[SEP]]
+        start, end = (self.vocabulary[marker] for marker in self.markers)
+        return [start, *body[: max_tokens - 2], end]
 
 
 class SentenceEncoder:

@@ -20,7 +20,7 @@ import site
 import sys
 import zipfile
 from pathlib import Path
-from typing import Callable, Dict, List
+from typing import Callable, List
 
 import numpy as np
 from safetensors import safe_open
@@ -135,20 +135,15 @@ class MpnetEncoder:
         config = json.loads((model_dir / "config.json").read_text())
         self.width = config["hidden_size"]
         self.max_tokens = json.loads((model_dir / "sentence_bert_config.json").read_text())["max_seq_length"]
-        self.tokenizer = WordPieceTokenizer.from_file(model_dir / "vocab.txt")
+        self.tokenizer = WordPieceTokenizer.from_file(model_dir / "vocab.txt", (BOS, EOS))
         with safe_open(str(model_dir / "model.safetensors"), framework="np") as stored:
             self.bias_table = stored.get_tensor("encoder.relative_attention_bias.weight")
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
 
-    def ids(self, text: str) -> List[int]:
-        vocabulary: Dict[str, int] = self.tokenizer.vocabulary
-        body = [piece for word in self.tokenizer.words(text) for piece in self.tokenizer.pieces(word)]
-        return [vocabulary[BOS], *body[: self.max_tokens - 2], vocabulary[EOS]]
-
     def encode(self, text: str) -> np.ndarray:
-        ids = np.array(self.ids(text), dtype=np.int64)
+        ids = np.array(self.tokenizer.ids(text, self.max_tokens), dtype=np.int64)
         positions = np.arange(FIRST_POSITION, FIRST_POSITION + len(ids), dtype=np.int64)
         feeds = {"ids": ids, "positions": positions, "bias": position_bias(self.bias_table, len(ids))}
         return self.session.run(None, feeds)[0]

@@ -24,8 +24,8 @@ def test_the_bias_buckets_distances_as_mpnet_does():
 
 def test_a_message_is_framed_by_mpnets_markers_and_cut_to_its_length(encoder):
     vocabulary = encoder.tokenizer.vocabulary
-    ids = encoder.ids("nurse " * 5000)
+    ids = encoder.tokenizer.ids("nurse " * 5000, encoder.max_tokens)
     assert len(ids) == encoder.max_tokens
     assert (ids[0], ids[-1]) == (vocabulary[BOS], vocabulary[EOS])
-    assert encoder.ids("") == [vocabulary[BOS], vocabulary[EOS]]
+    assert encoder.tokenizer.ids("", encoder.max_tokens) == [vocabulary[BOS], vocabulary[EOS]]
 
