@@ -1,8 +1,8 @@
 """Builds the catalogue file from the official O*NET 29.3 text files and the BLS OEWS national CSV.
 
-Only facts and figures go into the output (codes, titles, scores, zones, wages); O*NET's prose
-(descriptions, task statements) never does: bot.catalogue.prose serves it at run time from a copy
-the user points at. The output is deterministic, so rebuilding from the same data gives the same
+Only facts and figures go into the output (codes, titles, scores, zones, annual and hourly wages, every
+skill's importance, technology names and categories); O*NET's prose (descriptions, task statements)
+never does: bot.catalogue.prose serves it at run time from a copy the user points at. The output is deterministic, so rebuilding from the same data gives the same
 bytes and a stale committed file shows up as a difference.
 """
 from __future__ import annotations
@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, TextIO
 
-from bot.catalogue.model import BLS_SOURCE, ONET_SOURCE, RIASEC, SCHEMA_VERSION, TOP_CODED_WAGE, WAGE_FIELDS
+from bot.catalogue.model import (
+    BLS_SOURCE,
+    HOURLY_WAGE_FIELDS,
+    ONET_SOURCE,
+    RIASEC,
+    SCHEMA_VERSION,
+    TOP_CODED_HOURLY_WAGE,
+    TOP_CODED_WAGE,
+    WAGE_FIELDS,
+)
 
 PROJECT_NAME = "Career advisor"
 ONET_DATABASE = "O*NET 29.3 Database"
@@ -36,7 +45,8 @@ SOURCES = {
     BLS_SOURCE: {"title": "BLS OEWS, May 2024", "credit": BLS_CREDIT},
 }
 
-TOP_SKILLS = 8
+TOP_TECHNOLOGY = 20
+EXAMPLES_PER_CATEGORY = 3  # technology examples kept per occupation (O*NET lists up to a few hundred)
 CODE = "O*NET-SOC Code"
 INTEREST_AREAS = dict(zip(("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"), RIASEC))
 HIGH_POINTS = ("First Interest High-Point", "Second Interest High-Point", "Third Interest High-Point")
@@ -44,6 +54,10 @@ EDUCATION_ELEMENT = "Required Level of Education"
 EDUCATION_SCALE = "RL"
 BLS_WAGE_COLUMNS = {"median": "A_MEDIAN", "mean": "A_MEAN", "pct10": "A_PCT10", "pct25": "A_PCT25",
                     "pct75": "A_PCT75", "pct90": "A_PCT90"}
+BLS_HOURLY_WAGE_COLUMNS = {"hourly_median": "H_MEDIAN", "hourly_mean": "H_MEAN", "hourly_pct10": "H_PCT10",
+                           "hourly_pct25": "H_PCT25", "hourly_pct75": "H_PCT75", "hourly_pct90": "H_PCT90"}
+BLS_FLAGS = {"annual_only": "ANNUAL", "hourly_only": "HOURLY"}  # "TRUE": BLS releases only that kind of wage
+BLS_TRUE = "TRUE"
 BLS_TOP_CODED = "#"
 BLS_NOT_AVAILABLE = ("*", "**", "")  # "*" wage not available, "**" employment not released
 
@@ -73,7 +87,8 @@ JOB_ZONES = OnetTable("Job Zones", (CODE, "Job Zone"))
 ALTERNATE_TITLES = OnetTable("Alternate Titles", (CODE, "Alternate Title", "Short Title"))
 REPORTED_TITLES = OnetTable("Sample of Reported Titles", (CODE, "Reported Job Title"))
 RELATED = OnetTable("Related Occupations", (CODE, "Related O*NET-SOC Code", "Index"))
-SKILLS = OnetTable("Skills", (CODE, "Element Name", "Scale ID", "Data Value", "Recommend Suppress"))
+SKILLS = OnetTable("Skills", (CODE, "Element ID", "Element Name", "Scale ID", "Data Value", "Recommend Suppress"))
+TECHNOLOGY = OnetTable("Technology Skills", (CODE, "Example", "Commodity Title", "Hot Technology", "In Demand"))
 EDUCATION = OnetTable(
     "Education, Training, and Experience",
     (CODE, "Element Name", "Scale ID", "Category", "Data Value", "Recommend Suppress"),
@@ -82,8 +97,9 @@ EDUCATION_CATEGORIES = OnetTable(
     "Education, Training, and Experience Categories", ("Element Name", "Scale ID", "Category", "Category Description")
 )
 ONET_TABLES = (OCCUPATIONS, INTERESTS, JOB_ZONES, ALTERNATE_TITLES, REPORTED_TITLES, RELATED, SKILLS, EDUCATION,
-               EDUCATION_CATEGORIES)
-BLS_COLUMNS = ("OCC_CODE", "O_GROUP", "TOT_EMP") + tuple(BLS_WAGE_COLUMNS.values())
+               EDUCATION_CATEGORIES, TECHNOLOGY)
+BLS_COLUMNS = (("OCC_CODE", "O_GROUP", "TOT_EMP") + tuple(BLS_WAGE_COLUMNS.values())
+               + tuple(BLS_HOURLY_WAGE_COLUMNS.values()) + tuple(BLS_FLAGS.values()))
 
 
 def open_table(path: Path, columns: Iterable[str], delimiter: str) -> tuple[TextIO, csv.DictReader]:
@@ -197,14 +213,60 @@ def suppressed(row: Mapping[str, str]) -> bool:
     return row["Recommend Suppress"].strip().upper() == "Y"
 
 
-def read_skills(onet_dir: Path) -> dict[str, list[dict[str, Any]]]:
-    """The most important skills (scale IM) by code, highest first; ties keep O*NET's order."""
-    skills: dict[str, list[dict[str, Any]]] = defaultdict(list)
+def element_order(element_id: str) -> tuple[tuple[int, int | str], ...]:
+    """Sorts O*NET Content Model ids ("2.A.1.a", "2.B.10.a") in the Content Model's order."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in element_id.strip().split("."))
+
+
+def read_skills(onet_dir: Path) -> tuple[list[str], dict[str, list[float | None]]]:
+    """Every skill's name in Content Model order, and by code each one's importance (scale IM) in that order.
+
+    An importance is None where O*NET recommends suppressing the estimate or has no row for the skill;
+    an occupation with no importance rows at all is left out.
+    """
+    names: dict[str, str] = {}  # element id -> name
+    ratings: dict[str, dict[str, float | None]] = defaultdict(dict)  # code -> element id -> importance
     for row in SKILLS.rows(onet_dir):
-        if row["Scale ID"] == "IM" and not suppressed(row):
-            importance = number(row["Data Value"], SKILLS.where(row))
-            skills[row[CODE]].append({"name": row["Element Name"].strip(), "importance": importance})
-    return {code: sorted(found, key=lambda skill: -skill["importance"])[:TOP_SKILLS] for code, found in skills.items()}
+        if row["Scale ID"] != "IM":
+            continue
+        element, name = row["Element ID"].strip(), row["Element Name"].strip()
+        if names.setdefault(element, name) != name:
+            raise InputError(f"{SKILLS.where(row)}: element {element} is named both {names[element]!r} and {name!r}")
+        ratings[row[CODE]][element] = None if suppressed(row) else round(number(row["Data Value"], SKILLS.where(row)), 2)
+    elements = sorted(names, key=element_order)
+    return ([names[element] for element in elements],
+            {code: [found.get(element) for element in elements] for code, found in ratings.items()})
+
+
+def flag(text: str) -> bool:
+    return text.strip().upper() == "Y"
+
+
+def _technology_order(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Categories by how many of their examples are in demand for this occupation, then hot, then by size;
+    within one, in-demand and hot examples first; at most EXAMPLES_PER_CATEGORY each, TOP_TECHNOLOGY in all."""
+    by_category: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in items:
+        by_category[item["category"]].append(item)
+
+    def weight(group: list[dict[str, Any]]) -> tuple[int, int, int]:
+        return (-sum(item["in_demand"] for item in group), -sum(item["hot"] for item in group), -len(group))
+
+    ordered = sorted(by_category.values(), key=weight)  # sorted() is stable: ties keep the file's order
+    kept = [item for group in ordered
+            for item in sorted(group, key=lambda item: (not item["in_demand"], not item["hot"]))[:EXAMPLES_PER_CATEGORY]]
+    return kept[:TOP_TECHNOLOGY]
+
+
+def read_technology(onet_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """Technology examples by code, grouped by category, the categories most in demand first (_technology_order)."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in TECHNOLOGY.rows(onet_dir):
+        name = row["Example"].strip()
+        if name:
+            found[row[CODE]].append({"name": name, "category": row["Commodity Title"].strip(),
+                                     "hot": flag(row["Hot Technology"]), "in_demand": flag(row["In Demand"])})
+    return {code: _technology_order(items) for code, items in found.items()}
 
 
 def education_label(description: str) -> str:
@@ -237,17 +299,30 @@ def bls_amount(text: str, where: str) -> int | None:
     return round(number(text, where))
 
 
+def bls_hourly(text: str, where: str) -> float | None:
+    """A BLS hourly figure in dollars and cents ("23.33"); None where BLS publishes none."""
+    text = text.strip()
+    if text in BLS_NOT_AVAILABLE:
+        return None
+    return round(number(text, where), 2)
+
+
 def bls_wages(row: Mapping[str, str], where: str) -> dict[str, Any]:
     code = row["OCC_CODE"].strip()
     wages: dict[str, Any] = {"soc_code": code, "employment": bls_amount(row["TOT_EMP"], f"{where}, {code}, TOT_EMP")}
     top_coded = []
-    for field in WAGE_FIELDS:
-        column = BLS_WAGE_COLUMNS[field]
-        if row[column].strip() == BLS_TOP_CODED:
-            wages[field] = TOP_CODED_WAGE
-            top_coded.append(field)
-        else:
-            wages[field] = bls_amount(row[column], f"{where}, {code}, {column}")
+    for fields, columns, ceiling, read in ((WAGE_FIELDS, BLS_WAGE_COLUMNS, TOP_CODED_WAGE, bls_amount),
+                                           (HOURLY_WAGE_FIELDS, BLS_HOURLY_WAGE_COLUMNS, TOP_CODED_HOURLY_WAGE,
+                                            bls_hourly)):
+        for field in fields:
+            column = columns[field]
+            if row[column].strip() == BLS_TOP_CODED:
+                wages[field] = ceiling
+                top_coded.append(field)
+            else:
+                wages[field] = read(row[column], f"{where}, {code}, {column}")
+    for field, column in BLS_FLAGS.items():
+        wages[field] = row[column].strip().upper() == BLS_TRUE
     wages["top_coded"] = top_coded
     return wages
 
@@ -281,7 +356,8 @@ def build_catalogue(onet_dir: Path, oews_csv: Path) -> dict[str, Any]:
     zones = read_job_zones(onet_dir)
     alternate, reported = read_titles(onet_dir)
     related = read_related(onet_dir)
-    skills = read_skills(onet_dir)
+    skill_names, skill_importance = read_skills(onet_dir)
+    technology = read_technology(onet_dir)
     education = read_education(onet_dir)
     wages = read_bls(oews_csv)
     occupations = []
@@ -299,10 +375,12 @@ def build_catalogue(onet_dir: Path, oews_csv: Path) -> dict[str, Any]:
             "job_zone": zones.get(code),
             "education": education.get(code),
             "wages": wages_for(code, wages),
-            "skills": skills.get(code, []),
+            "skill_importance": skill_importance.get(code),
+            "technology": technology.get(code, []),
             "related": [other for other in related.get(code, ()) if other in titles],
         })
-    return {"schema_version": SCHEMA_VERSION, "sources": SOURCES, "occupations": occupations}
+    return {"schema_version": SCHEMA_VERSION, "sources": SOURCES, "skill_names": skill_names,
+            "occupations": occupations}
 
 
 def catalogue_text(catalogue: Mapping[str, Any]) -> str:
@@ -319,7 +397,9 @@ def summary(catalogue: Mapping[str, Any]) -> str:
     occupations = catalogue["occupations"]
     with_wages = sum(1 for occupation in occupations if occupation["wages"] and occupation["wages"]["median"])
     with_interests = sum(1 for occupation in occupations if occupation["interests"])
+    with_skills = sum(1 for occupation in occupations if occupation["skill_importance"])
+    with_technology = sum(1 for occupation in occupations if occupation["technology"])
     titles = sum(1 + len(occupation["alternate_titles"]) + len(occupation["reported_titles"])
                  for occupation in occupations)
     return (f"{len(occupations)} occupations, {with_wages} with a median wage, {with_interests} with interests, "
-            f"{titles} titles")
+            f"{with_skills} with skills, {with_technology} with technology, {titles} titles")

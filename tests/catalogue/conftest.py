@@ -2,12 +2,18 @@
 
 Other catalogue tests may use the fixtures (onet_dir, oews_csv, fixture_catalogue) or the writers.
 What the fixture holds, by design:
-- 13-1082.00 Project Management Specialists: BLS wages with commas ("100,750"); an alternate title equal
-  to the main title in other case; a short title ("PM"); no skills or education rows (as in O*NET 29.3).
-- 15-2051.00 Data Scientists: "#" (top-coded) 75th and 90th percentiles; a suppressed skill; related
-  occupations out of Index order, including itself and a code O*NET doesn't list.
-- 15-2041.00 Statisticians: a full plain row everywhere.
-- 27-2011.00 Actors: "*" wages (BLS publishes hourly figures only), employment "38,800"; no interest rows.
+- 13-1082.00 Project Management Specialists: BLS wages with commas ("100,750") and hourly ones in dollars
+  and cents ("36.99"); an alternate title equal to the main title in other case; a short title ("PM"); no
+  skills or education rows (as in O*NET 29.3); three technology rows.
+- 15-2051.00 Data Scientists: "#" (top-coded) 75th and 90th percentiles, annual and hourly; a suppressed
+  skill; two skills of equal importance; related occupations out of Index order, including itself and a
+  code O*NET doesn't list; 18 technology rows (more than TOP_TECHNOLOGY) with hot and in-demand ones
+  after plain ones in the file.
+- 15-2041.00 Statisticians: a full plain row everywhere; only two of the fixture's skills rated.
+- 25-2021.00 Elementary School Teachers: annual wages only (ANNUAL "TRUE", hourly "*"); no O*NET rows but
+  its title.
+- 27-2011.00 Actors: "*" annual wages (HOURLY "TRUE": BLS publishes hourly figures only), employment
+  "38,800"; no interest rows.
 - 13-1021.00 Buyers and Purchasing Agents, Farm Products: no BLS row of its own; BLS lists its broad group
   13-1020 twice (broad and detailed), with different figures here so the detailed one can be told apart.
 - 55-1011.00 Air Crew Officers: no BLS row at all; only three of the six interest levels.
@@ -32,6 +38,7 @@ TITLES = {
     "13-1082.00": "Project Management Specialists",
     "15-2041.00": "Statisticians",
     "15-2051.00": "Data Scientists",
+    "25-2021.00": "Elementary School Teachers, Except Special Education",
     "27-2011.00": "Actors",
     "55-1011.00": "Air Crew Officers",
 }
@@ -70,6 +77,12 @@ RELATED = {  # (related code, Index)
     "15-2051.00": [("15-2041.00", 2), ("15-2051.00", 3), ("99-9999.00", 4), ("13-1082.00", 1)],
     "13-1082.00": [("15-2051.00", 1)],
 }
+SKILL_ELEMENTS = {  # name -> O*NET Content Model id, as in O*NET 29.3
+    "Reading Comprehension": "2.A.1.a", "Writing": "2.A.1.c", "Speaking": "2.A.1.d", "Mathematics": "2.A.1.e",
+    "Critical Thinking": "2.A.2.a", "Active Learning": "2.A.2.b", "Monitoring": "2.A.2.d", "Persuasion": "2.B.1.c",
+    "Programming": "2.B.3.e", "Time Management": "2.B.5.a",
+}
+SKILL_NAMES = list(SKILL_ELEMENTS)  # the Content Model's order, which the file's order is not
 SKILLS = {  # (name, importance, Recommend Suppress)
     "15-2051.00": [("Reading Comprehension", 3.5, "N"), ("Programming", 4.75, "N"), ("Mathematics", 4.5, "N"),
                    ("Persuasion", 4.9, "Y"), ("Speaking", 2.0, "N"), ("Writing", 3.0, "N"),
@@ -77,6 +90,30 @@ SKILLS = {  # (name, importance, Recommend Suppress)
                    ("Time Management", 2.5, "N")],
     "15-2041.00": [("Mathematics", 4.88, "N"), ("Critical Thinking", 4.12, "N")],
 }
+TECHNOLOGY = {  # (Example, Commodity Title, Hot Technology, In Demand), in file order
+    "13-1082.00": [("Atlassian JIRA", "Content workflow software", "Y", "Y"),
+                   ("Microsoft Project", "Project management software", "Y", "N"),
+                   ("Smartsheet", "Project management software", "N", "N")],
+    "15-2051.00": [("Apache Airflow", "Development environment software", "N", "N"),
+                   ("Git", "Configuration management software", "N", "Y"),
+                   ("Microsoft Excel", "Spreadsheet software", "Y", "N"),
+                   ("Python", "Object or component oriented development software", "Y", "Y"),
+                   ("Alteryx software", "Data mining software", "N", "N"),
+                   ("Tableau", "Business intelligence and data analysis software", "Y", "N"),
+                   ("SAS", "Analytical or scientific software", "Y", "Y"),
+                   ("IBM SPSS Statistics", "Analytical or scientific software", "N", "N"),
+                   ("KNIME", "Data mining software", "N", "N"),
+                   ("MATLAB", "Analytical or scientific software", "N", "N"),
+                   ("Minitab", "Analytical or scientific software", "N", "N"),
+                   ("RapidMiner", "Data mining software", "N", "N"),
+                   ("Stata", "Analytical or scientific software", "N", "N"),
+                   ("Weka", "Data mining software", "N", "N"),
+                   ("Apache Hive", "Data base management system software", "N", "N"),
+                   ("Apache Pig", "Data base management system software", "N", "N"),
+                   ("Jupyter Notebook", "Development environment software", "N", "N"),
+                   ("Julia", "Object or component oriented development software", "N", "N")],
+}
+COMMODITY_CODES = {"Content workflow software": 43232201, "Project management software": 43231203}
 EDUCATION_CATEGORIES = {
     "1": "Less than a High School Diploma",
     "2": "High School Diploma - or the equivalent (for example, GED)",
@@ -91,18 +128,24 @@ EDUCATION = {  # (category, share, Recommend Suppress)
 BLS_HEADER = ("AREA,AREA_TITLE,AREA_TYPE,PRIM_STATE,NAICS,NAICS_TITLE,I_GROUP,OWN_CODE,OCC_CODE,OCC_TITLE,O_GROUP,"
               "TOT_EMP,EMP_PRSE,JOBS_1000,LOC_QUOTIENT,PCT_TOTAL,PCT_RPT,H_MEAN,A_MEAN,MEAN_PRSE,H_PCT10,H_PCT25,"
               "H_MEDIAN,H_PCT75,H_PCT90,A_PCT10,A_PCT25,A_MEDIAN,A_PCT75,A_PCT90,ANNUAL,HOURLY").split(",")
-BLS_ROWS = [  # OCC_CODE, OCC_TITLE, O_GROUP, TOT_EMP, A_MEAN, A_PCT10, A_PCT25, A_MEDIAN, A_PCT75, A_PCT90, HOURLY
+BLS_ROWS = [  # OCC_CODE, OCC_TITLE, O_GROUP, TOT_EMP, A_MEAN, A_PCT10, A_PCT25, A_MEDIAN, A_PCT75, A_PCT90,
+    #            (H_MEAN, H_PCT10, H_PCT25, H_MEDIAN, H_PCT75, H_PCT90), ANNUAL, HOURLY
     ("00-0000", "All Occupations", "total", "154,187,380", "67,920", "29,990", "36,730", "49,500", "78,810",
-     "125,720", ""),
-    ("13-1020", "Buyers and Purchasing Agents", "broad", "486,900", "1", "1", "1", "1", "1", "1", ""),
+     "125,720", ("32.66", "14.42", "17.66", "23.8", "37.89", "60.44"), "", ""),
+    ("13-1020", "Buyers and Purchasing Agents", "broad", "486,900", "1", "1", "1", "1", "1", "1",
+     ("1", "1", "1", "1", "1", "1"), "", ""),
     ("13-1020", "Buyers and Purchasing Agents", "detailed", "486,900", "81,720", "46,460", "58,670", "75,650",
-     "99,190", "127,520", ""),
+     "99,190", "127,520", ("39.29", "22.34", "28.21", "36.37", "47.69", "61.31"), "", ""),
     ("13-1082", "Project Management Specialists", "detailed", "1,006,160", "108,100", "59,830", "76,950",
-     "100,750", "131,660", "165,790", ""),
+     "100,750", "131,660", "165,790", ("51.97", "28.77", "36.99", "48.44", "63.30", "79.71"), "", ""),
     ("15-2041", "Statisticians", "detailed", "31,930", "116,680", "62,810", "83,460", "104,350", "138,730",
-     "180,000", ""),
-    ("15-2051", "Data Scientists", "detailed", "233,440", "124,590", "63,650", "82,630", "112,590", "#", "#", ""),
-    ("27-2011", "Actors", "detailed", "38,800", "*", "*", "*", "*", "*", "*", "TRUE"),
+     "180,000", ("56.10", "30.20", "40.13", "50.17", "66.70", "86.54"), "", ""),
+    ("15-2051", "Data Scientists", "detailed", "233,440", "124,590", "63,650", "82,630", "112,590", "#", "#",
+     ("59.90", "30.60", "39.73", "54.13", "#", "#"), "", ""),
+    ("25-2021", "Elementary School Teachers, Except Special Education", "detailed", "1,393,310", "69,790", "46,440",
+     "50,680", "62,340", "79,410", "102,010", ("*", "*", "*", "*", "*", "*"), "TRUE", ""),
+    ("27-2011", "Actors", "detailed", "38,800", "*", "*", "*", "*", "*", "*",
+     ("44.40", "14.00", "16.94", "23.33", "41.09", "97.19"), "", "TRUE"),
 ]
 
 
@@ -145,13 +188,17 @@ def write_onet(folder: Path) -> Path:
                for code, related in RELATED.items() for other, index in related])
     skill_rows = []
     for code, skills in SKILLS.items():
-        for number, (name, importance, suppress) in enumerate(skills):
+        for name, importance, suppress in skills:
             for scale, scale_name, value in (("IM", "Importance", importance), ("LV", "Level", 6.9)):
-                skill_rows.append([code, title(code), f"2.A.{number}", name, scale, scale_name, value, 8, 0.1, 0, 5,
-                                   suppress, "N" if scale == "LV" else "", "08/2023", "Analyst"])
+                skill_rows.append([code, title(code), SKILL_ELEMENTS[name], name, scale, scale_name, value, 8, 0.1,
+                                   0, 5, suppress, "N" if scale == "LV" else "", "08/2023", "Analyst"])
     write_tsv(folder / "Skills.txt", [CODE, "Title", "Element ID", "Element Name", "Scale ID", "Scale Name",
                                       "Data Value", "N", "Standard Error", "Lower CI Bound", "Upper CI Bound",
                                       "Recommend Suppress", "Not Relevant", "Date", "Domain Source"], skill_rows)
+    write_tsv(folder / "Technology Skills.txt",
+              [CODE, "Title", "Example", "Commodity Code", "Commodity Title", "Hot Technology", "In Demand"],
+              [[code, title(code), example, COMMODITY_CODES.get(category, 43230000), category, hot, in_demand]
+               for code, rows in TECHNOLOGY.items() for example, category, hot, in_demand in rows])
     rl = ["2.D.1", "Required Level of Education", "RL", "Required Level Of Education (Categories 1-12)"]
     write_tsv(folder / "Education, Training, and Experience Categories.txt",
               ["Element ID", "Element Name", "Scale ID", "Scale Name", "Category", "Category Description"],
@@ -174,12 +221,16 @@ def write_oews(path: Path) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=BLS_HEADER)
         writer.writeheader()
-        for code, title, group, employment, mean, pct10, pct25, median, pct75, pct90, hourly in BLS_ROWS:
+        for (code, title, group, employment, mean, pct10, pct25, median, pct75, pct90, hourly_wages, annual,
+             hourly) in BLS_ROWS:
             writer.writerow({"AREA": "99", "AREA_TITLE": "U.S.", "AREA_TYPE": "1", "PRIM_STATE": "US",
                              "NAICS": "000000", "NAICS_TITLE": "Cross-industry", "I_GROUP": "cross-industry",
                              "OWN_CODE": "1235", "OCC_CODE": code, "OCC_TITLE": title, "O_GROUP": group,
                              "TOT_EMP": employment, "A_MEAN": mean, "A_PCT10": pct10, "A_PCT25": pct25,
-                             "A_MEDIAN": median, "A_PCT75": pct75, "A_PCT90": pct90, "HOURLY": hourly})
+                             "A_MEDIAN": median, "A_PCT75": pct75, "A_PCT90": pct90,
+                             **dict(zip(("H_MEAN", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90"),
+                                        hourly_wages)),
+                             "ANNUAL": annual, "HOURLY": hourly})
     return path
 
 
