@@ -63,8 +63,10 @@ bench: setup $(MODEL)
 	$(BIN)/python -m bench.catalogue_speed
 	$(BIN)/python -m bench.performance $(BENCH_ARGS)
 
-bench-nlu: $(VENV)/.installed
+# bench.out_of_scope serves the trained model through scripts/run.sh (the chat page needs the widget too).
+bench-nlu: setup $(MODEL)
 	$(BIN)/python -m bench.nlu_cv $(BENCH_ARGS)
+	$(BIN)/python -m bench.out_of_scope
 
 # The occupation catalogue (bot/knowledge/catalogue.json, committed) from O*NET 29.3 and BLS OEWS May 2024.
 ONET_DIR ?= ../shared/data/onet-29.3
