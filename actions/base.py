@@ -4,6 +4,7 @@ Actions hold no facts, numbers or role names; those come from the knowledge file
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from abc import ABC, abstractmethod
@@ -13,14 +14,17 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import replies
+from bot import replies, topics
 from bot.catalogue import answers
-from bot.catalogue.interests import InterestGuide, default_interest_guide
-from bot.catalogue.model import Catalogue, default_catalogue
-from bot.catalogue.titles import TitleIndex, TitleMatch, default_title_index
-from bot.context import MessageRoles, Subject, Topic, TopicFinder, topic_id
-from bot.knowledge import ATTRIBUTES, Knowledge, default_knowledge
+from bot.catalogue.answers import Choice
+from bot.catalogue.interests import InterestGuide
+from bot.catalogue.model import Catalogue
+from bot.catalogue.titles import TitleMatch, default_title_index
+from bot.context import MessageRoles, Subject, TopicFinder
+from bot.knowledge import Knowledge
+from bot.question import Question, read_question
 from bot.resolve import RoleResolver
+from bot.topics import Library, Topic
 
 logger = logging.getLogger(__name__)
 
@@ -28,26 +32,26 @@ ROLES_SLOT = "roles"
 # Said when an action breaks; it cannot live in the domain, which only rules' responses may use.
 APOLOGY = "Sorry, I can't look that up right now. Please try again in a moment."
 ATTRIBUTE_SLOT = "attribute"
-# Topics only the catalogue has: an occupation's interest areas and the occupations related to it.
-CATALOGUE_ATTRIBUTES = ("interests", "related")
+# The occupation a person said they work in ("I'm a nurse, what else could I do?"), for "what would I need to learn?".
+CURRENT_SLOT = "current_occupation"
 
-SubjectChooser = Callable[[Knowledge, Catalogue, MessageRoles, list[str]], Subject]
+SubjectChooser = Callable[[Library, MessageRoles, list[str]], Subject]
+
+
+def library() -> Library:
+    return topics.default_library()
 
 
 def knowledge() -> Knowledge:
-    return default_knowledge()
+    return library().knowledge
 
 
 def catalogue() -> Catalogue:
-    return default_catalogue()
-
-
-def titles() -> TitleIndex:
-    return default_title_index()
+    return library().catalogue
 
 
 def guide() -> InterestGuide:
-    return default_interest_guide()
+    return library().guide
 
 
 _finder: TopicFinder | None = None
@@ -56,7 +60,7 @@ _finder: TopicFinder | None = None
 def finder() -> TopicFinder:
     global _finder
     if _finder is None:
-        _finder = TopicFinder(knowledge(), RoleResolver(knowledge()), titles())
+        _finder = TopicFinder(knowledge(), RoleResolver(knowledge()), default_title_index())
     return _finder
 
 
@@ -73,20 +77,22 @@ def message_roles(tracker: Tracker) -> MessageRoles:
     return finder().in_message(entity_values(tracker, "role"), tracker.latest_message.get("text") or "")
 
 
-def asked_attribute(tracker: Tracker) -> str | None:
-    """The attribute named in this message, if it is one the knowledge files have."""
-    known = ATTRIBUTES + CATALOGUE_ATTRIBUTES
-    return next((value for value in entity_values(tracker, "attribute") if value in known), None)
+def asked(tracker: Tracker) -> Question:
+    """What this message asks: the NLU's attributes, completed by bot.question's cues."""
+    tagged = [value for value in entity_values(tracker, "attribute") if value in topics.ATTRIBUTE_NAMES]
+    return read_question(tracker.latest_message.get("text") or "", tagged)
 
 
-def attribute_for_turn(tracker: Tracker) -> str | None:
-    """The attribute named now, else the topic under discussion ("and project managers?").
+def asked_or_remembered(tracker: Tracker) -> Question:
+    """The attributes asked now, else the one under discussion ("and project managers?").
 
-    When the message names an attribute the bot can't map, None: an overview beats a stale topic.
+    When the message names an attribute the bot can't map, none: an overview beats a stale topic.
     """
-    if entity_values(tracker, "attribute"):
-        return asked_attribute(tracker)
-    return tracker.get_slot(ATTRIBUTE_SLOT)
+    question = asked(tracker)
+    remembered = tracker.get_slot(ATTRIBUTE_SLOT)
+    if question.attributes or entity_values(tracker, "attribute") or not remembered:
+        return question
+    return dataclasses.replace(question, attributes=(remembered,))
 
 
 def preferences(tracker: Tracker) -> tuple[set[str], set[str]]:
@@ -122,17 +128,28 @@ class SafeAction(Action, ABC):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         ...
 
+    @abstractmethod
+    def name(self) -> str:
+        ...
+
+
+def choice_buttons(tracker: Tracker, choices: tuple[Choice, ...], attribute: str | None = None,
+                   intent: str | None = None) -> list[dict[str, str]]:
+    """Buttons that ask a question (this turn's, by default) about one occupation each, named by code."""
+    intent = intent or (tracker.latest_message.get("intent") or {}).get("name") or "ask_role"
+    extra = {"attribute": attribute} if attribute else {}
+    return [{"title": choice.title, "payload": f"/{intent}{json.dumps({'role': choice.code, **extra})}"} for choice in choices]
+
 
 def clarification_buttons(tracker: Tracker, match: TitleMatch, attribute: str | None) -> tuple[str, list[dict[str, str]]]:
-    """The clarifying question, with buttons that repeat this turn's question for one occupation, named by code."""
+    """The clarifying question, with a button for each likely occupation."""
     clarification = answers.clarify(catalogue(), match)
-    intent = (tracker.latest_message.get("intent") or {}).get("name") or "ask_role"
-    extra = {"attribute": attribute} if attribute else {}
-    buttons = [
-        {"title": choice.title, "payload": f"/{intent}{json.dumps({'role': choice.code, **extra})}"}
-        for choice in clarification.choices
-    ]
-    return clarification.text, buttons
+    return clarification.text, choice_buttons(tracker, clarification.choices, attribute)
+
+
+def unknown_reply(mention: str) -> str:
+    suggestion = finder().suggestion(mention)
+    return topics.unknown_topic(library(), mention, catalogue().occupations[suggestion] if suggestion else None)
 
 
 class RoleAction(SafeAction, ABC):
@@ -141,27 +158,43 @@ class RoleAction(SafeAction, ABC):
     choose_subject: SubjectChooser  # set with staticmethod() in each subclass
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        question = self.question(tracker)
+        subject, events = self.subject(dispatcher, tracker, question)
+        if subject is None:
+            return events
+        premise = topics.check_premise(library(), subject.roles, question)
+        text = self.answer(subject.roles, question, tracker)
+        dispatcher.utter_message(text=f"{premise}\n\n{text}" if premise else text)
+        return [SlotSet(ROLES_SLOT, [topic.id for topic in subject.roles]), SlotSet(ATTRIBUTE_SLOT, self.remembered(question))]
+
+    def subject(self, dispatcher: CollectingDispatcher, tracker: Tracker, question: Question) -> tuple[Subject | None, list[EventType]]:
+        """The topics to answer about; or None, with the clarifying question or the "don't know" already said."""
         previous = tracker.get_slot(ROLES_SLOT) or []
-        subject = self.choose_subject(knowledge(), catalogue(), message_roles(tracker), previous)
-        attribute = self.attribute(tracker)
+        subject = self.choose_subject(library(), message_roles(tracker), previous)
         if subject.unanswerable.ambiguous:
+            attribute = next(iter(question.attributes), None)
             text, buttons = clarification_buttons(tracker, subject.unanswerable.ambiguous[0], attribute)
             dispatcher.utter_message(text=text, buttons=buttons)
             # What else was named is kept, so a comparison goes on with it once the person picks.
-            return [SlotSet(ROLES_SLOT, [topic_id(topic) for topic in subject.roles])] if subject.roles else []
+            return None, [SlotSet(ROLES_SLOT, [topic.id for topic in subject.roles])] if subject.roles else []
         if subject.unanswerable.unknown:
-            dispatcher.utter_message(text=replies.unknown_role(catalogue(), subject.unanswerable.unknown[0]))
-            return []
+            dispatcher.utter_message(text=unknown_reply(subject.unanswerable.unknown[0]))
+            return None, []
         if not subject.roles:
-            dispatcher.utter_message(text=replies.ASK_WHICH_ROLE, buttons=role_buttons("ask_role"))
-            return []
-        dispatcher.utter_message(text=self.answer(subject.roles, attribute, tracker))
-        return [SlotSet(ROLES_SLOT, [topic_id(topic) for topic in subject.roles]), SlotSet(ATTRIBUTE_SLOT, attribute)]
+            return None, self.without_subject(dispatcher)
+        return subject, []
 
-    def attribute(self, tracker: Tracker) -> str | None:
-        """The attribute this turn is about, remembered so "and project managers?" keeps the topic."""
-        return None
+    def without_subject(self, dispatcher: CollectingDispatcher) -> list[EventType]:
+        dispatcher.utter_message(text=replies.ASK_WHICH_ROLE, buttons=role_buttons("ask_role"))
+        return []
+
+    def question(self, tracker: Tracker) -> Question:
+        """What the turn asks; the attribute remembered so "and project managers?" keeps the topic."""
+        return asked(tracker)
+
+    def remembered(self, question: Question) -> str | None:
+        return next(iter(question.attributes), None)
 
     @abstractmethod
-    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
+    def answer(self, roles: list[Topic], question: Question, tracker: Tracker) -> str:
         ...

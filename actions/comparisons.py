@@ -1,73 +1,65 @@
-"""Actions that compare roles and occupations; each computes its answer from the knowledge files through bot/."""
+"""Actions that compare roles and occupations, each on one aspect, through bot.topics.compare."""
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from typing import Callable
+from abc import ABC
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import RoleAction, catalogue, guide, knowledge
-from actions.catalogue import about
-from bot import replies
-from bot.catalogue import answers
-from bot.catalogue.model import Occupation
-from bot.context import Topic, roles_to_compare
-from bot.knowledge import Knowledge, Role
-
-ASK_WHAT_TO_COMPARE = "Which role or occupation should I compare {title} with?"
+from actions.base import RoleAction, library
+from bot import topics
+from bot.context import roles_to_compare
+from bot.question import Question
+from bot.topics import Topic
 
 
 class ComparisonAction(RoleAction, ABC):
-    """Compares two or more topics: those named, else those under discussion, else every article role."""
+    """Compares two or more topics: those named, else those under discussion, else every article role.
+
+    The aspect is the class's own ("technical"), unless the person names an attribute to compare on
+    ("which one needs more education?").
+    """
 
     choose_subject = staticmethod(roles_to_compare)
+    aspect = "overview"
 
-    @property
-    @abstractmethod
-    def compose(self) -> Callable[[Knowledge, list[Role]], str]:
-        """The bot/ function that compares article roles; set with staticmethod() in each subclass."""
+    def compared_on(self, question: Question) -> str:
+        return next(iter(question.attributes), self.aspect)
 
-    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
-        articles = [topic for topic in roles if isinstance(topic, Role)]
-        if len(articles) == len(roles):
-            return self.compose(knowledge(), articles)
-        occupation = next(topic for topic in roles if isinstance(topic, Occupation))
-        if len(roles) < 2:
-            return ASK_WHAT_TO_COMPARE.format(title=occupation.title)
-        return self.compare_with_catalogue(roles)
+    def answer(self, roles: list[Topic], question: Question, tracker: Tracker) -> str:
+        return topics.compare(library(), roles, self.compared_on(question))
 
-    def compare_with_catalogue(self, topics: list[Topic]) -> str:
-        """Two occupations side by side; otherwise each topic from its own sources, so none is mixed."""
-        occupations = [topic for topic in topics if isinstance(topic, Occupation)]
-        if len(occupations) == len(topics) == 2:
-            return answers.compare(catalogue(), occupations[0], occupations[1], guide())
-        return about(topics, None)
+    def remembered(self, question: Question) -> str | None:
+        aspect = self.compared_on(question)
+        return aspect if aspect in topics.ATTRIBUTE_NAMES else None
+
+    def without_subject(self, dispatcher: CollectingDispatcher) -> list[EventType]:
+        """Nothing named and nothing under discussion in a message about something else: not a career question."""
+        dispatcher.utter_message(response="utter_out_of_scope")
+        dispatcher.utter_message(text=topics.capabilities(library()))
+        return []
 
 
 class PayComparisonAction(ComparisonAction, ABC):
-    """A pay comparison: "and technical experts?" afterwards keeps the topic on pay."""
+    """A pay comparison: "and technical experts?" afterwards keeps the topic on pay; "per hour" makes it hourly."""
 
-    def attribute(self, tracker: Tracker) -> str | None:
-        return "salary"
+    aspect = "salary"
 
-    def compare_with_catalogue(self, topics: list[Topic]) -> str:
-        """BLS figures for every side once an occupation is among them (bot/catalogue/answers.py)."""
-        return answers.compare_pay(knowledge(), catalogue(), topics)
+    def compared_on(self, question: Question) -> str:
+        narrower = [attribute for attribute in question.attributes if attribute in ("hourly_pay", "starting_pay")]
+        return narrower[0] if narrower else self.aspect
 
 
 class ActionCompareRoles(ComparisonAction):
     """"What's the difference between a PM and a technical expert?", or all three side by side."""
-
-    compose = staticmethod(replies.compare_overview)
 
     def name(self) -> str:
         return "action_compare_roles"
 
 
 class ActionCompareSalary(PayComparisonAction):
-    """"Which pays more?": names the better paid role and both figures."""
-
-    compose = staticmethod(replies.compare_salary)
+    """"Which pays more?": names the better paid and the figures."""
 
     def name(self) -> str:
         return "action_compare_salary"
@@ -76,16 +68,19 @@ class ActionCompareSalary(PayComparisonAction):
 class ActionSalaryDifference(PayComparisonAction):
     """"How much more?": the gap in money and percent."""
 
-    compose = staticmethod(replies.salary_difference)
+    aspect = "salary_difference"
 
     def name(self) -> str:
         return "action_salary_difference"
+
+    def remembered(self, question: Question) -> str | None:
+        return "salary"
 
 
 class ActionCompareTechnical(ComparisonAction):
     """"Which is more technical?": only as far as a source compares the pair."""
 
-    compose = staticmethod(replies.compare_technical)
+    aspect = "technical"
 
     def name(self) -> str:
         return "action_compare_technical"
@@ -94,7 +89,7 @@ class ActionCompareTechnical(ComparisonAction):
 class ActionSharedSkills(ComparisonAction):
     """"What do they have in common?": a source's overlap, else the skills both list."""
 
-    compose = staticmethod(replies.shared_skills)
+    aspect = "shared_skills"
 
     def name(self) -> str:
         return "action_shared_skills"
@@ -103,7 +98,7 @@ class ActionSharedSkills(ComparisonAction):
 class ActionDoBoth(ComparisonAction):
     """"Can I do both?": what the sources say about combining the paths."""
 
-    compose = staticmethod(replies.do_both)
+    aspect = "do_both"
 
     def name(self) -> str:
         return "action_do_both"

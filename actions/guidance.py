@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from actions.base import RoleAction, knowledge, preferences
-from actions.catalogue import about_occupation
-from bot import advice
-from bot.context import Topic, subject_role
-from bot.knowledge import Role
+from actions.base import RoleAction, library, preferences
+from bot import topics
+from bot.context import subject_role
+from bot.question import Question
 from bot.recommend import levels_from
+from bot.topics import Topic
 
 
 class ActionFitCheck(RoleAction):
@@ -22,8 +22,5 @@ class ActionFitCheck(RoleAction):
     def name(self) -> str:
         return "action_fit_check"
 
-    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
-        topic = roles[0]
-        if isinstance(topic, Role):
-            return advice.fit_check(knowledge(), topic, levels_from(*preferences(tracker)))
-        return about_occupation(topic, "interests")
+    def answer(self, roles: list[Topic], question: Question, tracker: Tracker) -> str:
+        return topics.fit_check(library(), roles[0], levels_from(*preferences(tracker)))

@@ -1,14 +1,25 @@
 """Actions that answer about one role or occupation, or its attributes."""
 from __future__ import annotations
 
+import dataclasses
+
 from rasa_sdk import Tracker
 
-from actions.base import RoleAction, asked_attribute, attribute_for_turn
-from actions.catalogue import about
-from bot.context import Topic, subject_role, subject_roles
+from actions.base import RoleAction, asked_or_remembered, library
+from bot import topics
+from bot.context import subject_role, subject_roles
+from bot.question import Question
+from bot.topics import Topic
 
 
-class ActionDescribeRole(RoleAction):
+class DescribeAction(RoleAction):
+    """Each topic's answer to what the turn asks, through bot.topics."""
+
+    def answer(self, roles: list[Topic], question: Question, tracker: Tracker) -> str:
+        return topics.describe_all(library(), roles, question)
+
+
+class ActionDescribeRole(DescribeAction):
     """"What does a PM do?": the role's summary and main duties; an occupation's key facts. When the
     message names an attribute ("what does a technical expert earn?"), that attribute: the NLU may
     take such a question for one about the role."""
@@ -18,29 +29,20 @@ class ActionDescribeRole(RoleAction):
     def name(self) -> str:
         return "action_describe_role"
 
-    def attribute(self, tracker: Tracker) -> str | None:
-        return asked_attribute(tracker)
 
-    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
-        return about(roles, attribute)
-
-
-class ActionAnswerAttribute(RoleAction):
-    """"How much do they earn?": one attribute of the roles named now or under discussion."""
+class ActionAnswerAttribute(DescribeAction):
+    """"How much do they earn?": the attributes asked, of the roles named now or under discussion."""
 
     choose_subject = staticmethod(subject_roles)
 
     def name(self) -> str:
         return "action_answer_attribute"
 
-    def attribute(self, tracker: Tracker) -> str | None:
-        return attribute_for_turn(tracker)
-
-    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
-        return about(roles, attribute)
+    def question(self, tracker: Tracker) -> Question:
+        return asked_or_remembered(tracker)
 
 
-class ActionFollowUpRole(RoleAction):
+class ActionFollowUpRole(DescribeAction):
     """"And project managers?": the same topic as the last answer, for the newly named role."""
 
     choose_subject = staticmethod(subject_role)
@@ -48,14 +50,11 @@ class ActionFollowUpRole(RoleAction):
     def name(self) -> str:
         return "action_follow_up_role"
 
-    def attribute(self, tracker: Tracker) -> str | None:
-        return attribute_for_turn(tracker)
-
-    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
-        return about(roles, attribute)
+    def question(self, tracker: Tracker) -> Question:
+        return asked_or_remembered(tracker)
 
 
-class ActionPathToRole(RoleAction):
+class ActionPathToRole(DescribeAction):
     """"How do I get there?": the education and certifications for the role under discussion."""
 
     choose_subject = staticmethod(subject_role)
@@ -63,8 +62,5 @@ class ActionPathToRole(RoleAction):
     def name(self) -> str:
         return "action_path_to_role"
 
-    def attribute(self, tracker: Tracker) -> str | None:
-        return "requirements"
-
-    def answer(self, roles: list[Topic], attribute: str | None, tracker: Tracker) -> str:
-        return about(roles, attribute)
+    def question(self, tracker: Tracker) -> Question:
+        return dataclasses.replace(super().question(tracker), attributes=("requirements",))

@@ -5,9 +5,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SafeAction, catalogue, knowledge
-from bot import replies
-from bot.catalogue import answers
+from actions.base import SafeAction, library
+from bot import topics
 
 
 class ActionListCapabilities(SafeAction):
@@ -17,7 +16,7 @@ class ActionListCapabilities(SafeAction):
         return "action_list_capabilities"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        dispatcher.utter_message(text=replies.capabilities(knowledge(), catalogue()))
+        dispatcher.utter_message(text=topics.capabilities(library()))
         return []
 
 
@@ -28,5 +27,5 @@ class ActionListSources(SafeAction):
         return "action_list_sources"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        dispatcher.utter_message(text=answers.attribution(catalogue(), knowledge()))
+        dispatcher.utter_message(text=topics.attribution(library()))
         return []

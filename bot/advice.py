@@ -7,7 +7,8 @@ from __future__ import annotations
 from bot.formatting import capitalized, join_words
 from bot.knowledge import Knowledge, Role
 from bot.recommend import Reason, Recommendation, RoleScore, recommend, score_roles
-from bot.replies import BULLET, Reply, next_step_for
+from bot.replies import next_step_for
+from bot.reply import BULLET, Reply
 
 QUIZ_NEXT_STEP = 'Ask "why?", "what about the others?", "tell me more about it" or "how do I get there?".'
 

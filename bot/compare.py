@@ -1,18 +1,14 @@
-"""Comparisons computed from the facts: pay ranking and gap, which role is more technical, skills in common.
+"""Comparisons of article roles computed from the articles' facts: pay ranking and gap, which is more
+technical, skills in common.
 
-Nothing here states a figure the knowledge file or the catalogue does not hold; a comparison the facts
-cannot support comes back as "no verdict" for the reply to explain. A pay comparison takes every
-figure from one source: the articles when only article roles are compared, BLS otherwise.
+Nothing here states a figure the knowledge file does not hold; a comparison the facts cannot support
+comes back as "no verdict" for the reply to explain. BLS comparisons are bot/catalogue/pay.py's.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence, Union
 
-from bot.catalogue.model import Catalogue, Occupation
 from bot.knowledge import Knowledge, Role, Salary, Skill, TechnicalVerdict
-
-Subject = Union[Role, Occupation]  # an article role or a catalogue occupation
 
 
 @dataclass(frozen=True)
@@ -64,65 +60,6 @@ def salary_gap(ranking: SalaryRanking) -> SalaryGap | None:
         difference=difference,
         percent_more=100.0 * difference / lower.salary.amount,  # type: ignore[union-attr]
     )
-
-
-@dataclass(frozen=True)
-class BlsPay:
-    """One side of a BLS pay comparison."""
-
-    subject: Subject
-    occupation: Occupation | None  # whose BLS figure counts: the occupation itself, or the one standing in for a role
-    median: int | None  # annual median wage; None: BLS publishes none (or no occupation stands in)
-    at_least: bool  # BLS top-coded the median: the true figure is this or more
-
-    @property
-    def stands_in(self) -> bool:
-        """Whether an occupation's figure is used for an article role."""
-        return isinstance(self.subject, Role) and self.occupation is not None
-
-
-@dataclass(frozen=True)
-class BlsPayRanking:
-    ranked: tuple[BlsPay, ...]  # with a median, highest first
-    without_figure: tuple[BlsPay, ...]
-
-    @property
-    def settled(self) -> bool:
-        """Whether BLS tells which pays most: the top figure is above the next (two top-coded ones are equal)."""
-        return len(self.ranked) >= 2 and self.ranked[0].median > self.ranked[1].median  # type: ignore[operator]
-
-
-@dataclass(frozen=True)
-class BlsPayGap:
-    higher: BlsPay
-    lower: BlsPay
-    difference: int  # at least this much when higher.at_least
-    percent_more: float
-
-
-def bls_pay(subject: Subject, catalogue: Catalogue) -> BlsPay:
-    """A role or occupation's BLS median; a role counts through its catalogue_code, if it has one."""
-    occupation = subject if isinstance(subject, Occupation) else catalogue.occupations.get(subject.catalogue_code or "")
-    wages = occupation.wages if occupation else None
-    median = wages.median if wages else None
-    return BlsPay(subject, occupation, median, at_least=bool(wages and "median" in wages.top_coded))
-
-
-def rank_by_bls_median(subjects: Sequence[Subject], catalogue: Catalogue) -> BlsPayRanking:
-    sides = [bls_pay(subject, catalogue) for subject in subjects]
-    return BlsPayRanking(
-        ranked=tuple(sorted((side for side in sides if side.median is not None), key=lambda side: -side.median)),  # type: ignore[operator]
-        without_figure=tuple(side for side in sides if side.median is None),
-    )
-
-
-def bls_gap(ranking: BlsPayRanking) -> BlsPayGap | None:
-    """The gap between the best and worst paid, when BLS settles it (a top-coded lower side doesn't)."""
-    if not ranking.settled or ranking.ranked[-1].at_least:
-        return None
-    higher, lower = ranking.ranked[0], ranking.ranked[-1]
-    difference = higher.median - lower.median  # type: ignore[operator]
-    return BlsPayGap(higher, lower, difference, percent_more=100.0 * difference / lower.median)  # type: ignore[operator]
 
 
 @dataclass(frozen=True)

@@ -9,19 +9,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence, Union
+from typing import Sequence
 
-from bot.catalogue.model import Catalogue, Occupation
 from bot.catalogue.titles import TitleIndex, TitleMatch
-from bot.knowledge import Knowledge, Role
-from bot.resolve import RoleMatch, RoleResolver
+from bot.knowledge import Knowledge
+from bot.resolve import MAX_SCANNED_CHARS, RoleMatch, RoleResolver
+from bot.topics import Library, Topic
 
-Topic = Union[Role, Occupation]  # what a reply can be about
+
+# "What does a dragon tamer do?": a job named the way people name one, though no title matches.
+_JOB_NAMED = re.compile(
+    r"\b(?:what (?:does|do|is) (?:an?|the)|how much (?:does|do) (?:an?|the)|(?:become|becoming|being|work as|working as) (?:an?|the)|"
+    r"tell me about (?:being )?(?:an?|the))\s+(?P<name>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}?)"
+    r"(?= do\b| does\b| make\b| earn\b| get paid\b| need\b|\s*\?|\s*$|,| job\b| career\b)",
+    re.IGNORECASE)
+_NOT_A_JOB = {"difference", "point", "best", "meaning", "weather", "time", "way", "price", "cost", "capital", "name",
+              "between", "and", "or", "than", "it", "that", "this", "one", "other", "answer", "reason", "problem"}
+SUGGESTION_THRESHOLD = 0.75
+# Words of a question about the topics under discussion ("which one pays more?", "what's the difference?").
+_QUESTION_WORDS = set("""
+what whats which who how why where when is are was were be the and or but not difference differences different differ
+differs between compare comparison compared comparing versus more less better worse best most least higher lower
+bigger smaller pay pays paid paying earn earns earning make makes making money salary salaries wage wages income much
+many does did they them their these those two three both all each either neither role roles job jobs career careers
+option options path paths one ones for with have has had need needs needed education training degree preparation
+skills skill common technical technically can could would should will you your me my that this there than tell about
+explain show give again then okay well now please just really also same similar other others side like work
+working people jobs more hourly hour per year starting entry level employed employment tools software suit fit
+""".split())
+OTHER_THINGS = 2  # content words a topic-less comparison may name before it is taken for a question about them
 
 
-def topic_id(topic: Topic) -> str:
-    """How the conversation remembers a topic: an article role by id, an occupation by code."""
-    return topic.id if isinstance(topic, Role) else topic.code
+def _names_other_things(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text[:MAX_SCANNED_CHARS].lower().replace("'", ""))
+    return sum(len(word) > 2 and word not in _QUESTION_WORDS for word in words) >= OTHER_THINGS
 
 
 @dataclass(frozen=True)
@@ -31,6 +52,7 @@ class MessageRoles:
     known: tuple[str, ...] = ()  # article role ids and occupation codes, in the order named
     unknown: tuple[str, ...] = ()  # the user's words for roles neither the articles nor the catalogue have
     ambiguous: tuple[TitleMatch, ...] = ()  # mentions that fit several occupations ("engineer")
+    about_other_things: bool = False  # names no topic but other things ("is tea different from coffee?")
 
 
 class _Collector:
@@ -40,6 +62,7 @@ class _Collector:
         self.known: list[str] = []
         self.unknown: list[str] = []
         self.ambiguous: list[TitleMatch] = []
+        self.about_other_things = False
 
     def add(self, match: RoleMatch | TitleMatch) -> None:
         if isinstance(match, TitleMatch) and match.ambiguous:
@@ -51,7 +74,7 @@ class _Collector:
             self.known.append(subject)
 
     def result(self) -> MessageRoles:
-        return MessageRoles(tuple(self.known), tuple(self.unknown), tuple(self.ambiguous))
+        return MessageRoles(tuple(self.known), tuple(self.unknown), tuple(self.ambiguous), self.about_other_things)
 
 
 class TopicFinder:
@@ -88,7 +111,18 @@ class TopicFinder:
         without_article_roles = self._article_abbreviations.sub(" ", self._article_names.sub(" ", text))
         for match in [*self.resolver.find_in_text(text), *self.titles.find_in_text(without_article_roles)]:
             found.add(match)
+        if not (found.known or found.unknown or found.ambiguous):
+            named = _JOB_NAMED.search(text[:MAX_SCANNED_CHARS])
+            if named and not set(named.group("name").lower().split()) & _NOT_A_JOB:
+                found.unknown.append(named.group("name"))
+            found.about_other_things = _names_other_things(text)
         return found.result()
+
+    def suggestion(self, mention: str) -> str | None:
+        """The occupation code whose title is most like an unknown mention, if any is fairly close."""
+        key = self.titles.closest(mention, threshold=SUGGESTION_THRESHOLD)
+        match = self.titles.resolve(key) if key else None
+        return match.code if match else None
 
 
 @dataclass
@@ -107,46 +141,51 @@ def _names_only_unanswerable_roles(message: MessageRoles) -> bool:
     return not message.known and bool(message.unknown)
 
 
-def _topics(knowledge: Knowledge, catalogue: Catalogue, subjects: list[str]) -> list[Topic]:
-    return [knowledge.roles.get(subject) or catalogue.occupations[subject] for subject in subjects]
+def _carried_over(library: Library, previous: list[str]) -> list[str]:
+    return [subject for subject in previous if library.knows(subject)]
 
 
-def _carried_over(knowledge: Knowledge, catalogue: Catalogue, previous: list[str]) -> list[str]:
-    return [subject for subject in previous if subject in knowledge.roles or subject in catalogue.occupations]
-
-
-def _chosen(knowledge: Knowledge, catalogue: Catalogue, message: MessageRoles, chosen: list[str]) -> Subject:
+def _chosen(library: Library, message: MessageRoles, chosen: list[str]) -> Subject:
     """The chosen subjects; with an ambiguous mention, only the ones named, and the question to ask."""
     if message.ambiguous:
-        return Subject(_topics(knowledge, catalogue, list(message.known)), MessageRoles(ambiguous=message.ambiguous))
+        return Subject([library.topic(subject) for subject in message.known], MessageRoles(ambiguous=message.ambiguous))
     if _names_only_unanswerable_roles(message):
         return Subject([], MessageRoles(unknown=message.unknown))
-    return Subject(_topics(knowledge, catalogue, chosen))
+    return Subject([library.topic(subject) for subject in chosen])
 
 
-def subject_role(knowledge: Knowledge, catalogue: Catalogue, message: MessageRoles, previous: list[str]) -> Subject:
+def subject_role(library: Library, message: MessageRoles, previous: list[str]) -> Subject:
     """One subject to talk about: the first one named now, else the last one under discussion."""
-    chosen = list(message.known[:1]) or _carried_over(knowledge, catalogue, previous)[-1:]
-    return _chosen(knowledge, catalogue, message, chosen)
+    chosen = list(message.known[:1]) or _carried_over(library, previous)[-1:]
+    return _chosen(library, message, chosen)
 
 
-def subject_roles(knowledge: Knowledge, catalogue: Catalogue, message: MessageRoles, previous: list[str]) -> Subject:
+def subject_roles(library: Library, message: MessageRoles, previous: list[str]) -> Subject:
     """Every subject named now, else every one under discussion (for "how much do they earn?")."""
-    chosen = list(message.known) or _carried_over(knowledge, catalogue, previous)
-    return _chosen(knowledge, catalogue, message, chosen)
+    chosen = list(message.known) or _carried_over(library, previous)
+    return _chosen(library, message, chosen)
 
 
-def roles_to_compare(knowledge: Knowledge, catalogue: Catalogue, message: MessageRoles, previous: list[str]) -> Subject:
+def subjects_of_a_move(library: Library, message: MessageRoles, previous: list[str]) -> Subject:
+    """A move's occupations: both when two are named ("from teacher to librarian"), else the target:
+    the one named now, else the first under discussion (a list's first, "for that")."""
+    chosen = list(message.known[:2]) or _carried_over(library, previous)[:1]
+    return _chosen(library, message, chosen)
+
+
+def roles_to_compare(library: Library, message: MessageRoles, previous: list[str]) -> Subject:
     """Two or more subjects: those named, topped up from the conversation, else every article role.
 
     Article roles top up only a comparison of article roles: "do nurses earn more?" with nothing under
     discussion has one subject, and the reply asks what to compare it with.
     """
+    if message.about_other_things:
+        return Subject([])
     chosen = list(message.known)
-    fallbacks = [_carried_over(knowledge, catalogue, previous)]
-    if all(subject in knowledge.roles for subject in chosen):
-        fallbacks.append(list(knowledge.roles))
+    fallbacks = [_carried_over(library, previous)]
+    if all(subject in library.knowledge.roles for subject in chosen):
+        fallbacks.append(list(library.knowledge.roles))
     for fallback in fallbacks:
         if len(chosen) < 2:
             chosen += [subject for subject in fallback if subject not in chosen]
-    return _chosen(knowledge, catalogue, message, chosen)
+    return _chosen(library, message, chosen)

@@ -1,19 +1,16 @@
-"""Turning facts into replies: short, readable on a phone, every fact followed by its source.
+"""Replies about the article roles: short, readable on a phone, every fact followed by its source.
 
-Wording lives here; facts come only from the knowledge file. Where the knowledge has no value the
+Wording lives here; facts come only from the knowledge file (catalogue occupations' replies are
+bot/catalogue/answers.py's; bot/topics.py chooses between them). Where the knowledge has no value the
 reply says so plainly and offers what the bot does know.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from bot import compare
-from bot.catalogue.model import BLS_SOURCE, ONET_SOURCE, Catalogue, default_catalogue
-from bot.knowledge import Fact, Knowledge, Role, Salary
 from bot.formatting import capitalized, decapitalized, join_words, money, salary_phrase, with_article
-from bot.text import clean_mention
+from bot.knowledge import Knowledge, Role, Salary
+from bot.reply import BULLET, Reply
 
-BULLET = "• "
 ASK_WHICH_ROLE = "Which role do you mean?"
 # What starts each quiz (data/nlu/guidance.yml, data/nlu/interest_quiz.yml), offered where it helps.
 CAREER_QUIZ_PROMPT = "“which career is right for me?”"
@@ -41,56 +38,6 @@ _NEXT_STEP_NAMES = {
 }
 
 
-@dataclass
-class Reply:
-    """A reply under construction: its lines, and the sources its facts came from.
-
-    Sources are the knowledge file's articles (quoted by their short titles) and the catalogue's
-    data sets (named by their titles, e.g. BLS OEWS, May 2024).
-    """
-
-    knowledge: Knowledge | None = None
-    lines: list[str] = field(default_factory=list)
-    source_ids: list[str] = field(default_factory=list)
-    catalogue: Catalogue | None = None
-
-    def source_name(self, source_id: str) -> str:
-        if self.knowledge and source_id in self.knowledge.sources:
-            return f"“{self.knowledge.sources[source_id].short}”"
-        return self.catalogue.sources[source_id].title  # type: ignore[union-attr]  # a catalogue source
-
-    def cite(self, source_id: str) -> None:
-        if source_id not in self.source_ids:
-            self.source_ids.append(source_id)
-
-    def line(self, text: str) -> "Reply":
-        self.lines.append(text)
-        return self
-
-    def fact(self, fact: Fact, bullet: bool = True) -> "Reply":
-        self.cite(fact.source)
-        return self.line(f"{BULLET if bullet else ''}{fact.text}")
-
-    def facts(self, facts: tuple[Fact, ...]) -> "Reply":
-        for fact in facts:
-            self.fact(fact)
-        return self
-
-    def text(self, next_step: str | None = None) -> str:
-        parts = list(self.lines)
-        if self.source_ids:
-            titles = "; ".join(self.source_name(source_id) for source_id in self.source_ids)
-            parts.append(f"({'Source' if len(self.source_ids) == 1 else 'Sources'}: {titles})")
-        if next_step:
-            parts.append(next_step)
-        return "\n".join(parts)
-
-
-def dollars(amount: int, at_least: bool = False) -> str:
-    """'$100,750'; a BLS top-coded figure is a floor: '$239,200 or more'."""
-    return f"${amount:,}{' or more' if at_least else ''}"
-
-
 def role_names(knowledge: Knowledge) -> str:
     return join_words([role.plural for role in knowledge.roles.values()])
 
@@ -108,42 +55,32 @@ def describe_role(knowledge: Knowledge, role: Role) -> str:
     return reply.text("Want to know about their pay, education or skills? Or how they compare with other roles?")
 
 
-def _bls_figure_for_role(reply: Reply, role: Role, catalogue: Catalogue) -> None:
-    """The BLS median of the occupation standing in for the role, apart from the article's figure."""
-    pay = compare.bls_pay(role, catalogue)
-    if pay.occupation is None or pay.median is None:
-        return
-    reply.catalogue = catalogue
-    reply.cite(BLS_SOURCE)
-    reply.line(
-        f"{catalogue.sources[BLS_SOURCE].title} gives a median of {dollars(pay.median, pay.at_least)} a year for "
-        f"{pay.occupation.title}, the occupation that covers {role.plural}: another survey and another measure, "
-        "so the two figures shouldn't be compared."
-    )
+def salary_reply(knowledge: Knowledge, role: Role) -> Reply:
+    """The article's pay figure and what it varies with, left open for a figure from another source."""
+    salary = role.salary
+    reply = Reply(knowledge)
+    reply.cite(salary.source)  # type: ignore[union-attr]
+    said = f"{capitalized(role.plural)} earn {salary_phrase(salary)}."  # type: ignore[arg-type]
+    if role.catalogue_code:
+        said = f"According to {reply.source_name(salary.source)}, {decapitalized(said)}"  # type: ignore[union-attr]
+    reply.line(said)
+    if role.salary_factors:
+        reply.cite(role.salary_factors.source)
+        reply.line(f"It varies with {join_words(list(role.salary_factors.factors))}.")
+    return reply
 
 
-def answer_attribute(knowledge: Knowledge, role: Role, attribute: str, catalogue: Catalogue | None = None) -> str:
-    """The role's facts on one attribute; for pay, also the BLS figure of its occupation (catalogue_code).
+SALARY_NEXT_STEP = "Want to see how that compares with other roles?"
 
-    catalogue: where that occupation's figures come from; the shipped catalogue when not given.
-    """
+
+def answer_attribute(knowledge: Knowledge, role: Role, attribute: str) -> str:
+    """The role's facts on one attribute, from its articles, or that they don't say."""
     heading, missing = (part.format(a_name=with_article(role.name), plural=role.plural) for part in _WORDING[attribute])
     reply = Reply(knowledge)
     if not role.knows(attribute):
         return reply.line(missing).text(next_step_for(role, attribute))
     if attribute == "salary":
-        salary = role.salary
-        reply.cite(salary.source)  # type: ignore[union-attr]
-        said = f"{capitalized(role.plural)} earn {salary_phrase(salary)}."  # type: ignore[arg-type]
-        if role.catalogue_code:
-            said = f"According to {reply.source_name(salary.source)}, {decapitalized(said)}"  # type: ignore[union-attr]
-        reply.line(said)
-        if role.salary_factors:
-            reply.cite(role.salary_factors.source)
-            reply.line(f"It varies with {join_words(list(role.salary_factors.factors))}.")
-        if role.catalogue_code:
-            _bls_figure_for_role(reply, role, catalogue or default_catalogue())
-        return reply.text("Want to see how that compares with other roles?")
+        return salary_reply(knowledge, role).text(SALARY_NEXT_STEP)
     if attribute == "salary_factors":
         factors = role.salary_factors
         reply.cite(factors.source)  # type: ignore[union-attr]
@@ -299,27 +236,3 @@ def do_both(knowledge: Knowledge, roles: list[Role]) -> str:
         reply.line(f"About {pair}, they say:")
         reply.fact(fact)
     return reply.text()
-
-
-def unknown_role(catalogue: Catalogue, mention: str) -> str:
-    """Says the role is neither an article role nor in the catalogue, and what to try instead."""
-    name = clean_mention(mention)
-    subject = f"“{name}”" if name else "that role"
-    return (
-        f"I don't have details about {subject}: it isn't among my articles' roles or the "
-        f"{len(catalogue.occupations):,} occupations in my catalogue. Try the job's usual title, "
-        f"or say {CAREER_QUIZ_PROMPT} to find one that fits."
-    )
-
-
-def capabilities(knowledge: Knowledge, catalogue: Catalogue) -> str:
-    """What the bot covers, counted from its data, and how to start each quiz."""
-    onet, bls = catalogue.sources[ONET_SOURCE], catalogue.sources[BLS_SOURCE]
-    return "\n".join([
-        f"I know {role_names(knowledge)} in detail, from articles: what they do, pay, education, skills and how "
-        "they compare.",
-        f"For {len(catalogue.occupations):,} occupations I have pay ({bls.title}), and preparation, skills, "
-        f"interests and related occupations ({onet.title}).",
-        f"Not sure what fits you? Say {CAREER_QUIZ_PROMPT} or {INTEREST_QUIZ_PROMPT}.",
-        "Every fact names its source, and I'll tell you when my sources don't say.",
-    ])

@@ -10,20 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from bot import compare as comparisons
+from bot.catalogue import career, pay
 from bot.catalogue.interests import InterestGuide, InterestResult, default_interest_guide
 from bot.catalogue.model import BLS_SOURCE, ONET_SOURCE, Catalogue, Occupation, Wages
 from bot.catalogue.prose import OnetProse, default_prose
 from bot.catalogue.titles import TitleMatch
 from bot.formatting import capitalized, join_words
-from bot.knowledge import Knowledge, Role
-from bot.replies import BULLET, Reply, compare_salary, dollars
+from bot.question import Question
+from bot.reply import BULLET, Reply, dollars
 from bot.text import clean_mention
 
 TASKS_SHOWN = 3
 SKILLS_SHOWN = 5
 RELATED_SHOWN = 5
-NEXT_STEP = "Ask about its pay, preparation, interests, skills or related occupations."
+TECHNOLOGY_KINDS_SHOWN = 5
+NEXT_STEP = "Ask about its pay, preparation, interests, skills, tools or related occupations."
+PERCENTILE_NAMES = {10: "10th percentile", 25: "25th percentile", 50: "median", 75: "75th percentile", 90: "90th percentile"}
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,21 @@ def _group_note(catalogue: Catalogue, occupation: Occupation, wages: Wages) -> s
     return f"BLS reports pay for {whole} as a whole; these figures are for that group."
 
 
+def _percentiles(wages: Wages, fields: tuple[tuple[str, int], ...], unit: str) -> str | None:
+    known = [(field, rank) for field, rank in fields if getattr(wages, field) is not None]
+    if not known:
+        return None
+    return "; ".join(f"{PERCENTILE_NAMES[rank]} {_wage(wages, field)}" for field, rank in known) + f" {unit}"
+
+
 def _pay_lines(catalogue: Catalogue, occupation: Occupation, reply: Reply, detailed: bool) -> None:
-    """Median and 10th-90th percentile range (and with detail, mean and employment), or that BLS has none."""
+    """Median and 10th-90th percentile range (with detail, every percentile, the mean and employment), or that BLS has none."""
     reply.cite(BLS_SOURCE)
     wages = occupation.wages
     if wages is None or wages.median is None:
         reply.line(f"BLS publishes no annual wage figure for {occupation.title}.")
+        if wages and wages.hourly_median is not None:
+            reply.line(f"It publishes hourly figures only: a median of {_wage(wages, 'hourly_median')} an hour.")
         return
     line = f"Pay: a median of {_wage(wages, 'median')} a year"
     if wages.pct10 is not None and wages.pct90 is not None:
@@ -67,6 +78,9 @@ def _pay_lines(catalogue: Catalogue, occupation: Occupation, reply: Reply, detai
     reply.line(line + ".")
     if not detailed:
         return
+    percentiles = _percentiles(wages, pay.ANNUAL_PERCENTILES, "a year")
+    if percentiles:
+        reply.line(f"Percentiles: {percentiles}.")
     if wages.mean is not None:
         reply.line(f"The mean is {_wage(wages, 'mean')} a year.")
     if wages.employment:
@@ -103,8 +117,11 @@ def _title_reply(catalogue: Catalogue, occupation: Occupation) -> Reply:
 
 
 def overview(catalogue: Catalogue, occupation: Occupation, guide: InterestGuide | None = None,
-             prose: OnetProse | None = None) -> str:
-    """Title and key facts (pay, preparation, interests); description and tasks when O*NET prose is available."""
+             prose: OnetProse | None = None, with_pay: bool = True) -> str:
+    """Title and key facts (pay, preparation, interests); description and tasks when O*NET prose is available.
+
+    with_pay=False leaves pay to a pay answer given beside it ("what does X do and what does it pay?").
+    """
     guide = guide or default_interest_guide()
     prose = prose or default_prose()
     reply = _title_reply(catalogue, occupation)
@@ -115,7 +132,8 @@ def overview(catalogue: Catalogue, occupation: Occupation, guide: InterestGuide 
         if tasks:
             reply.line("Typical tasks:")
             reply.lines += [f"{BULLET}{task}" for task in tasks]
-    _pay_lines(catalogue, occupation, reply, detailed=False)
+    if with_pay:
+        _pay_lines(catalogue, occupation, reply, detailed=False)
     _zone_line(occupation, guide, reply, detailed=False)
     _interest_line(occupation, guide, reply)
     if description:
@@ -127,6 +145,111 @@ def salary(catalogue: Catalogue, occupation: Occupation) -> str:
     """Median and 10th-90th percentile range, or a plain statement that BLS publishes none."""
     reply = _title_reply(catalogue, occupation)
     _pay_lines(catalogue, occupation, reply, detailed=True)
+    return reply.text()
+
+
+def hourly_pay(catalogue: Catalogue, occupation: Occupation) -> str:
+    """Hourly median and percentiles; for occupations BLS reports by the year only, that said, with the annual median."""
+    reply = _title_reply(catalogue, occupation)
+    reply.cite(BLS_SOURCE)
+    wages = occupation.wages
+    if wages is None or wages.hourly_median is None:
+        reply.line(f"BLS publishes no hourly wage figure for {occupation.title}"
+                   + (", as they are usually paid by the year." if wages and wages.annual_only else "."))
+        if wages and wages.median is not None:
+            reply.line(f"The annual median is {_wage(wages, 'median')} a year.")
+        return reply.text()
+    line = f"Hourly pay: a median of {_wage(wages, 'hourly_median')} an hour"
+    if wages.hourly_pct10 is not None and wages.hourly_pct90 is not None:
+        line += f"; the middle 80% earn from {_wage(wages, 'hourly_pct10')} to {_wage(wages, 'hourly_pct90')} an hour"
+    reply.line(line + ".")
+    percentiles = _percentiles(wages, pay.HOURLY_PERCENTILES, "an hour")
+    if percentiles:
+        reply.line(f"Percentiles: {percentiles}.")
+    if wages.median is not None:
+        reply.line(f"That compares with a median of {_wage(wages, 'median')} a year.")
+    return reply.text()
+
+
+def starting_pay(catalogue: Catalogue, occupation: Occupation) -> str:
+    """BLS does not survey pay by experience: the low percentiles, said to be only an approximation of starting pay."""
+    reply = _title_reply(catalogue, occupation)
+    reply.cite(BLS_SOURCE)
+    wages = occupation.wages
+    reply.line("BLS doesn't survey pay by experience, so there is no starting-salary figure; "
+               "the low end of the range is the nearest guide (an approximation: not everyone there is new).")
+    if wages is None or (wages.pct10 is None and wages.hourly_pct10 is None):
+        return reply.line(f"BLS publishes no percentiles for {occupation.title}.").text()
+    if wages.pct10 is not None:
+        low = f"the 10th percentile is {_wage(wages, 'pct10')} a year"
+        if wages.pct25 is not None:
+            low += f" and the 25th {_wage(wages, 'pct25')}"
+    else:
+        low = f"the 10th percentile is {_wage(wages, 'hourly_pct10')} an hour"
+        if wages.hourly_pct25 is not None:
+            low += f" and the 25th {_wage(wages, 'hourly_pct25')}"
+    reply.line(f"For {occupation.title}, {low}.")
+    if wages.median is not None:
+        reply.line(f"The median, for comparison, is {_wage(wages, 'median')} a year.")
+    return reply.text()
+
+
+def pay_placement(catalogue: Catalogue, occupation: Occupation, amount: float, hourly: bool) -> str:
+    """Where a sum the person names falls among the occupation's percentiles."""
+    reply = _title_reply(catalogue, occupation)
+    reply.cite(BLS_SOURCE)
+    wages = occupation.wages
+    unit = "an hour" if hourly else "a year"
+    placement = pay.place(wages, amount, hourly) if wages else None
+    if placement is None:
+        reply.line(f"BLS publishes no {'hourly' if hourly else 'annual'} percentiles for {occupation.title}, "
+                   f"so I can't place {dollars(amount)} {unit}.")
+        return reply.text()
+    said = f"{dollars(amount)} {unit}"
+    below, above = placement.below, placement.above
+    if below is None:
+        reply.line(f"{said} is below the 10th percentile for {occupation.title} ({_wage(wages, above[0])}): "  # type: ignore[arg-type, index]
+                   "more than 90% of them earn more.")
+    elif above is None:
+        at_least = below[0] in wages.top_coded  # type: ignore[union-attr]
+        reply.line(f"{said} is at or above the 90th percentile for {occupation.title} ({_wage(wages, below[0])})"  # type: ignore[arg-type]
+                   + ("." if at_least else ": more than 90% of them earn less."))
+    else:
+        reply.line(f"{said} is between the {PERCENTILE_NAMES[below[1]]} ({_wage(wages, below[0])}) and the "  # type: ignore[arg-type]
+                   f"{PERCENTILE_NAMES[above[1]]} ({_wage(wages, above[0])}) for {occupation.title}: "  # type: ignore[arg-type]
+                   f"between {below[1]}% and {above[1]}% of them earn less than that, the rest more.")
+    median = "hourly_median" if hourly else "median"
+    if getattr(wages, median) is not None:
+        reply.line(f"The median is {_wage(wages, median)} {unit}. Where you live, your experience and the employer "  # type: ignore[arg-type]
+                   "move this a lot; these are national figures.")
+    return reply.text()
+
+
+def employment(catalogue: Catalogue, occupation: Occupation) -> str:
+    reply = _title_reply(catalogue, occupation)
+    reply.cite(BLS_SOURCE)
+    wages = occupation.wages
+    if wages is None or not wages.employment:
+        return reply.line(f"BLS publishes no employment figure for {occupation.title}.").text()
+    reply.line(f"About {wages.employment:,} people work as {occupation.title} in the US (May 2024), "
+               "not counting the self-employed.")
+    note = _group_note(catalogue, occupation, wages)
+    if note:
+        reply.line(note.replace("pay", "employment"))
+    return reply.text()
+
+
+def technology(catalogue: Catalogue, occupation: Occupation) -> str:
+    """O*NET's technology skills: software and tools named in job postings and surveys, hot technologies first."""
+    reply = _title_reply(catalogue, occupation)
+    reply.cite(ONET_SOURCE)
+    if not occupation.technology:
+        return reply.line(f"O*NET lists no software or technology for {occupation.title}.").text(NEXT_STEP)
+    reply.line("Software and technology used, by kind (★ = a “hot technology”, often named in job postings):")
+    kinds: dict[str, list[str]] = {}
+    for item in occupation.technology:
+        kinds.setdefault(item.category, []).append(f"{item.name}{' ★' if item.hot else ''}")
+    reply.lines += [f"{BULLET}{kind}: {', '.join(names)}" for kind, names in list(kinds.items())[:TECHNOLOGY_KINDS_SHOWN]]
     return reply.text()
 
 
@@ -163,22 +286,74 @@ def skills(catalogue: Catalogue, occupation: Occupation) -> str:
     return reply.text()
 
 
-def related(catalogue: Catalogue, occupation: Occupation) -> str:
+def _change(move: career.Move, guide: InterestGuide) -> str:
+    """What changes in one move, in a phrase: pay, preparation, skills to build."""
+    parts = []
+    wages = move.target.wages
+    if wages and wages.median is not None:
+        change = "" if move.pay_change is None else f", {'+' if move.pay_change >= 0 else '-'}{dollars(abs(move.pay_change))}"
+        if move.pay_change is None and move.current.wages and move.current.wages.soc_code == wages.soc_code:
+            change = ", BLS reports it together with yours"
+        parts.append(f"median {_wage(wages, 'median')}{change}")
+    if move.target.job_zone is not None:
+        shift = {None: "", 0: ", same as now"}.get(move.zone_change, f", {'more' if (move.zone_change or 0) > 0 else 'less'} than now")
+        parts.append(f"{guide.zones[move.target.job_zone].name} (job zone {move.target.job_zone}{shift})")
+    if move.gaps:
+        parts.append("skills to build: " + ", ".join(f"{gap.name} ({gap.now:.1f} → {gap.then:.1f})" for gap in move.gaps))
+    return "; ".join(parts)
+
+
+def related(catalogue: Catalogue, occupation: Occupation, guide: InterestGuide | None = None, moving: bool = False) -> str:
+    """O*NET's related occupations, each with what changes from this one: median pay, preparation, skills to build.
+
+    moving: the person works as `occupation` now ("I'm a nurse, what else could I do?").
+    """
+    guide = guide or default_interest_guide()
     reply = _title_reply(catalogue, occupation)
-    reply.cite(ONET_SOURCE)
-    titles = [catalogue.occupations[code].title for code in occupation.related if code in catalogue.occupations]
-    if not titles:
+    found = career.moves(catalogue, occupation, RELATED_SHOWN)
+    if not found:
+        reply.cite(ONET_SOURCE)
         return reply.line(f"O*NET lists no related occupations for {occupation.title}.").text()
-    reply.line("Related occupations:")
-    reply.lines += [f"{BULLET}{title}" for title in titles[:RELATED_SHOWN]]
-    return reply.text("Ask about any of them by name.")
+    reply.cite(ONET_SOURCE)
+    reply.cite(BLS_SOURCE)
+    reply.line("Occupations O*NET relates to it, most related first, with what would change"
+               + (" for you:" if moving else ":"))
+    reply.lines += [f"{number}. {move.target.title}: {_change(move, guide)}" for number, move in enumerate(found, start=1)]
+    if not occupation.skills:
+        reply.line(f"O*NET 29.3 rates no skills for {occupation.title}, so I can't say which skills you'd need to build.")
+    else:
+        reply.line("Skill figures are O*NET importance ratings (1-5), now → in that occupation.")
+    return reply.text("Ask about any of them, or “what would I need to learn for the first one?”")
+
+
+def skill_gap(catalogue: Catalogue, current: Occupation, target: Occupation, guide: InterestGuide | None = None) -> str:
+    """The skills that matter more in the target occupation than in the current one, with pay and preparation."""
+    guide = guide or default_interest_guide()
+    reply = Reply(catalogue=catalogue).line(f"From {current.title} to {target.title}:")
+    reply.cite(ONET_SOURCE)
+    if not current.skills or not target.skills:
+        unrated = join_words([occupation.title for occupation in (current, target) if not occupation.skills])
+        reply.line(f"O*NET 29.3 rates no skills for {unrated}, so I can't compare the skills.")
+    else:
+        gaps = career.skill_gaps(current, target, limit=SKILLS_SHOWN)
+        if gaps:
+            reply.line("Skills that matter more there than in your work now (O*NET importance, 1-5):")
+            reply.lines += [f"{BULLET}{gap.name}: {gap.now:.1f} → {gap.then:.1f}" for gap in gaps]
+        else:
+            reply.line("No skill matters noticeably more there than in your work now.")
+    move = career.move(current, target)
+    change = _change(career.Move(move.current, move.target, move.pay_change, move.zone_change, ()), guide)
+    if change:
+        reply.cite(BLS_SOURCE)
+        reply.line(f"{target.title}: {change}.")
+    return reply.text("Ask “how do I get there?” for the preparation it takes.")
 
 
 def compare(catalogue: Catalogue, first: Occupation, second: Occupation, guide: InterestGuide | None = None) -> str:
     """Two occupations side by side: pay (BLS), preparation and interests (O*NET)."""
     guide = guide or default_interest_guide()
     reply = Reply(catalogue=catalogue).line(f"{first.title} vs {second.title}:")
-    _pay_comparison(reply, comparisons.rank_by_bls_median([first, second], catalogue))
+    add_pay_comparison(reply, [pay.PaySide(occupation.title, occupation, stands_in=False) for occupation in (first, second)])
     for occupation in (first, second):
         reply.line(f"{occupation.title}:")
         _zone_line(occupation, guide, reply, detailed=False)
@@ -189,62 +364,48 @@ def compare(catalogue: Catalogue, first: Occupation, second: Occupation, guide: 
     return reply.text()
 
 
-def _name(subject: comparisons.Subject) -> str:
-    return subject.plural if isinstance(subject, Role) else subject.title
+UNITS = {"median": "a year", "hourly_median": "an hour", "pct10": "a year", "hourly_pct10": "an hour"}
+FIGURE_NAMES = {"median": "a median", "hourly_median": "a median", "pct10": "a 10th percentile", "hourly_pct10": "a 10th percentile"}
 
 
-def _median(side: comparisons.BlsPay) -> str:
-    return dollars(side.median, side.at_least)  # type: ignore[arg-type]  # ranked sides have a median
+def _amount(side: pay.PaySide) -> str:
+    return dollars(side.amount, side.at_least)  # type: ignore[arg-type]  # ranked sides have a figure
 
 
-def _pay_comparison(reply: Reply, ranking: comparisons.BlsPayRanking) -> None:
-    """BLS medians, highest first, with the gap; every figure from BLS, every missing one said."""
+def add_pay_comparison(reply: Reply, sides: Sequence[pay.PaySide]) -> None:
+    """BLS figures on one field, highest first, with the gap; every figure from BLS, every missing one said."""
     reply.cite(BLS_SOURCE)
+    ranking = pay.rank(sides)
+    field = sides[0].field if sides else "median"
+    unit, figure_name = UNITS[field], FIGURE_NAMES[field]
     for side in ranking.ranked:
         if side.stands_in:
-            reply.line(f"For {_name(side.subject)} I use BLS's figure for {side.occupation.title}.")  # type: ignore[union-attr]
+            reply.line(f"For {side.name} I use BLS's figure for {side.occupation.title}.")  # type: ignore[union-attr]
     if ranking.settled:
         top, others = ranking.ranked[0], ranking.ranked[1:]
-        against = join_words([f"{_median(side)} for {_name(side.subject)}" for side in others])
-        reply.line(f"{capitalized(_name(top.subject))} earn more: a median of {_median(top)} a year, against {against}.")
-        gap = comparisons.bls_gap(ranking)
+        against = join_words([f"{_amount(side)} for {side.name}" for side in others])
+        reply.line(f"{capitalized(top.name)} earn more: {figure_name} of {_amount(top)} {unit}, against {against}.")
+        gap = pay.gap(ranking)
         if gap:
             about = "at least" if gap.higher.at_least else "about"
-            reply.line(f"That's {'at least ' if gap.higher.at_least else ''}{dollars(gap.difference)} more a year, "
+            reply.line(f"That's {'at least ' if gap.higher.at_least else ''}{dollars(gap.difference)} more {unit}, "
                        f"{about} {gap.percent_more:.0f}% more.")
     elif len(ranking.ranked) >= 2:
         top = ranking.ranked[0]
-        names = join_words([_name(side.subject) for side in ranking.ranked if side.median == top.median])
+        level = [side for side in ranking.ranked if side.amount == top.amount]
         why = ("it publishes no higher figure" if top.at_least
-               else "it reports their pay together" if len({side.occupation.wages.soc_code for side in ranking.ranked  # type: ignore[union-attr]
-                                                              if side.median == top.median}) == 1
+               else "it reports their pay together" if len({side.occupation.wages.soc_code for side in level}) == 1  # type: ignore[union-attr]
                else "they are level")
-        reply.line(f"BLS gives {names} the same median, {_median(top)} a year ({why}), so it can't say which pays more.")
+        reply.line(f"BLS gives {join_words([side.name for side in level])} the same {figure_name[2:]}, {_amount(top)} {unit} "
+                   f"({why}), so it can't say which pays more.")
     else:
-        reply.lines += [f"{capitalized(_name(side.subject))} earn a median of {_median(side)} a year." for side in ranking.ranked]
+        reply.lines += [f"{capitalized(side.name)} earn {figure_name} of {_amount(side)} {unit}." for side in ranking.ranked]
     for side in ranking.without_figure:
         if side.occupation is None:
-            reply.line(f"No occupation in the BLS data matches {_name(side.subject)} as my articles describe them, "
+            reply.line(f"No occupation in the BLS data matches {side.name} as my articles describe them, "
                        "so I have no BLS figure for them.")
         else:
-            reply.line(f"BLS publishes no annual wage figure for {_name(side.subject)}.")
-
-
-def compare_pay(knowledge: Knowledge, catalogue: Catalogue, subjects: Sequence[Role | Occupation]) -> str:
-    """Which pays more, among article roles and catalogue occupations, never mixing sources.
-
-    Only article roles: the articles' figures. Any catalogue occupation among them: BLS figures for
-    every side, an article role standing in through its catalogue_code (said so); a side without a
-    figure in that source is said plainly.
-    """
-    if all(isinstance(subject, Role) for subject in subjects):
-        return compare_salary(knowledge, list(subjects))  # type: ignore[arg-type]
-    reply = Reply(knowledge, catalogue=catalogue)
-    ranking = comparisons.rank_by_bls_median(subjects, catalogue)
-    _pay_comparison(reply, ranking)
-    if any(side.stands_in for side in ranking.ranked):
-        reply.line("My articles' own figures are averages from another source, so I don't mix them in here.")
-    return reply.text()
+            reply.line(f"BLS publishes no {'hourly' if 'hourly' in field else 'annual'} wage figure for {side.name}.")
 
 
 def clarify(catalogue: Catalogue, match: TitleMatch, limit: int = 4) -> Clarification:
@@ -289,18 +450,3 @@ def _reasons(occupation: Occupation, shared_areas: Sequence[str], guide: Interes
     if occupation.job_zone is not None:
         reasons.append(guide.zones[occupation.job_zone].name)
     return "; ".join(reasons)
-
-
-def attribution(catalogue: Catalogue, knowledge: Knowledge, prose: OnetProse | None = None) -> str:
-    """Where the bot's data comes from: the articles, and both data sets with their credit lines."""
-    prose = prose or default_prose()
-    roles = join_words([role.name for role in knowledge.roles.values()])
-    lines = [f"The roles I know in detail ({roles}) come from these articles:"]
-    lines += [f"{BULLET}“{source.title}”" for source in knowledge.sources.values()]
-    onet, bls = catalogue.sources[ONET_SOURCE], catalogue.sources[BLS_SOURCE]
-    lines.append(f"Occupations, interests, preparation, skills and related occupations: {onet.title}. {onet.credit}")
-    if prose.available and prose.credit != onet.credit:
-        lines.append(f"Occupation descriptions and tasks: {prose.database}. {prose.credit}")
-    lines.append(f"Wages and employment: {bls.title}. {bls.credit} BLS has not endorsed this assistant.")
-    return "\n".join(lines)
-

@@ -7,7 +7,7 @@ of the profile counts, not how strongly someone answered overall.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -82,6 +82,7 @@ class InterestGuide:
     zone_question: str
     zone_choices: Mapping[str, ZoneChoice]  # by id, in button order
     intro: str = ""  # said once before the first statement
+    search_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # letter -> words that name the area in a search
 
     def statement(self, statement_id: str) -> Statement:
         """The statement with this id (KeyError if there is none)."""
@@ -153,6 +154,15 @@ def _read_zone_choices(reader: Reader, raw: Any) -> dict[str, ZoneChoice]:
     return choices
 
 
+def _read_search_words(reader: Reader, raw: Any) -> dict[str, tuple[str, ...]]:
+    words = {}
+    for letter, items in reader.mapping(raw or {}, "search_words").items():
+        if letter not in RIASEC or not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
+            raise reader.fail(f"search_words.{letter}", f"expected a RIASEC letter with a list of words, got {letter!r}: {items!r}")
+        words[letter] = tuple(item.strip().lower() for item in items)
+    return words
+
+
 def parse_interest_guide(raw: object, path: Path) -> InterestGuide:
     """Builds the guide from parsed YAML, raising InterestGuideError on the first schema violation."""
     reader = Reader(path, "interest guide", set(), InterestGuideError)
@@ -166,6 +176,7 @@ def parse_interest_guide(raw: object, path: Path) -> InterestGuide:
         zone_question=reader.text(data, "zone_question"),
         zone_choices=_read_zone_choices(reader, data.get("zone_choices")),
         intro=reader.text(data, "intro"),
+        search_words=_read_search_words(reader, data.get("search_words")),
     )
 
 

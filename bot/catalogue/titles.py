@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import IntEnum
 from functools import lru_cache
 from typing import Iterable
@@ -41,6 +42,8 @@ _QUALIFIER = re.compile(r",\s*(?:except|including)\b.*$", re.IGNORECASE)
 _ALL_OTHER = re.compile(r",\s*all other\b.*$", re.IGNORECASE)
 _ROLE_CUES = {"a", "an", "as"}  # "an economist", "a former teacher", "work as nurse"
 _LIST_WORDS = {"or", "and", "vs", "versus", "v", "than", "nor"}  # "data scientist or economist"
+MISSPELLING_THRESHOLD = 0.88  # "registred nurse" (0.97) and "pharmasist" (0.9) are found; "nursery" is not "nurse"
+MIN_MISSPELLED_LENGTH = 5
 
 
 class _How(IntEnum):
@@ -108,12 +111,17 @@ def _title_variants(title: str) -> Iterable[str]:
 
 
 def _main_title_parts(title: str) -> Iterable[str]:
-    """The occupations a main title lists, and each one's last word: 'Chefs and Head Cooks' -> chefs, head cooks, cooks."""
+    """The occupations a main title lists, and each one's last word: 'Chefs and Head Cooks' -> chefs, head cooks, cooks.
+
+    A last word names people only in the plural: "Educational Instruction and Library Workers" gives
+    "workers", never "instruction" (so "ignore your instructions" names no occupation).
+    """
     for part in _LIST_SEPARATOR.split(_ALL_OTHER.sub("", _QUALIFIER.sub("", title))):
         words = _WRITTEN_WORD.findall(part)
         if words:
             yield part
-            yield words[-1]
+            if singular(words[-1].lower()) != words[-1].lower():
+                yield words[-1]
 
 
 class TitleIndex:
@@ -142,6 +150,9 @@ class TitleIndex:
         self._titles = {key: self._entry(matches) for key, matches in found.items()}
         self._abbreviations = {key: self._entry(matches) for key, matches in abbreviations.items()}
         self._longest_title_words = max((key.count(" ") + 1 for key in self._titles), default=1)
+        self._by_initial: dict[str, list[str]] = defaultdict(list)  # keys by first letter, for misspellings
+        for key in self._titles:
+            self._by_initial[key[:1]].append(key)
 
     def _entry(self, matches: dict[str, _How]) -> _Entry:
         if len(matches) == 1:
@@ -176,7 +187,30 @@ class TitleIndex:
             or self._titles.get(_key(written.split()))
             or self._titles.get(_key(normalize(mention).split()))  # "the data scientist role"
         )
+        if entry is None:
+            closest = self.closest(written)
+            entry = self._titles[closest] if closest else None
         return TitleMatch(written, entry.codes, entry.ambiguous) if entry else None
+
+    def closest(self, mention: str, threshold: float = MISSPELLING_THRESHOLD) -> str | None:
+        """The indexed title key most like a misspelled mention ("registred nurse"), if one is close enough.
+
+        Only keys with the same first letter and a length that can reach the threshold are compared:
+        people rarely mistype a word's first letter.
+        """
+        key = _key(mention.split())
+        if len(key) < MIN_MISSPELLED_LENGTH:
+            return None
+        best, best_score = None, threshold
+        for candidate in self._by_initial.get(key[:1], ()):
+            if 2 * min(len(key), len(candidate)) / (len(key) + len(candidate)) < best_score:
+                continue
+            matcher = SequenceMatcher(None, key, candidate)
+            if matcher.quick_ratio() >= best_score:
+                score = matcher.ratio()
+                if score > best_score or (score == best_score and best is None):
+                    best, best_score = candidate, score
+        return best
 
     def find_in_text(self, text: str) -> list[TitleMatch]:
         """Occupations named anywhere in a free-text message, in order, longest names first.

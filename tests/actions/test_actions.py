@@ -95,7 +95,7 @@ def test_unknown_role_is_named_and_context_is_kept():
     t = tracker("what does an astronaut earn", "ask_attribute", [entity("role", "astronaut"), entity("attribute", "salary")],
                 roles=["project_manager"])
     text, _, events = run(ActionAnswerAttribute(), t)
-    assert "I don't have details about “astronaut”" in text and "occupations in my catalogue" in text
+    assert "I don't know “astronaut”" in text and "occupations in my catalogue" in text
     assert "$" not in text
     assert events == []
 

@@ -46,7 +46,7 @@ def test_follow_ups_reuse_the_occupation_under_discussion():
 
 @pytest.mark.parametrize(
     "attribute, expected",
-    [("skills", "important skills"), ("interests", "Figuring things out"), ("related", "Related occupations"), (None, "O*NET-SOC 19-3011.00")],
+    [("skills", "important skills"), ("interests", "Figuring things out"), ("related", "Occupations O*NET relates to it"), (None, "O*NET-SOC 19-3011.00")],
 )
 def test_each_topic_of_an_occupation_has_its_answer(attribute, expected):
     entities = [entity("role", "economist")] + ([entity("attribute", attribute)] if attribute else [])

@@ -2,7 +2,6 @@
 from dataclasses import replace
 
 from bot import compare
-from bot.catalogue.model import default_catalogue
 from bot.knowledge import load_knowledge
 
 knowledge = load_knowledge()
@@ -50,23 +49,3 @@ def test_all_three_share_only_problem_solving_and_technical_knowledge():
     assert [skill for skill, _ in compare.skills_in_common([IS, PM, TE])] == ["technical_knowledge", "problem_solving"]
 
 
-catalogue = default_catalogue()
-
-
-def test_bls_ranking_puts_a_role_through_its_occupation_and_sets_aside_roles_without_one():
-    economists = catalogue.occupations["19-3011.00"]
-    ranking = compare.rank_by_bls_median([PM, economists, TE, IS], catalogue)
-    stand_in = catalogue.occupations[PM.catalogue_code]
-    medians = sorted([(stand_in.wages.median, PM), (economists.wages.median, economists)], key=lambda pair: -pair[0])
-    assert [(side.median, side.subject) for side in ranking.ranked] == medians
-    assert [side.stands_in for side in ranking.ranked if side.subject is PM] == [True]
-    assert [side.subject for side in ranking.without_figure] == [TE, IS]
-    gap = compare.bls_gap(ranking)
-    assert gap.difference == ranking.ranked[0].median - ranking.ranked[-1].median
-
-
-def test_two_top_coded_medians_settle_nothing():
-    top_coded = [o for o in catalogue.occupations.values() if o.wages and "median" in o.wages.top_coded][:2]
-    ranking = compare.rank_by_bls_median(top_coded, catalogue)
-    assert len(ranking.ranked) == 2 and all(side.at_least for side in ranking.ranked)
-    assert not ranking.settled and compare.bls_gap(ranking) is None

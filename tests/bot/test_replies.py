@@ -4,7 +4,6 @@ import re
 import pytest
 
 from bot import replies
-from bot.catalogue.model import BLS_SOURCE, default_catalogue
 from bot.knowledge import ATTRIBUTES, load_knowledge
 
 knowledge = load_knowledge()
@@ -89,35 +88,6 @@ def test_side_by_side_of_all_three_shows_each_salary_or_its_absence():
 
 
 
-
-
-def test_unknown_role_says_the_catalogue_lacks_it_too_suggests_what_to_ask_and_echoes_no_markup():
-    catalogue = default_catalogue()
-    text = replies.unknown_role(catalogue, "<script>alert(1)</script>astronaut")
-    assert "<" not in text and ">" not in text
-    assert "I don't have details about “astronaut”" in text
-    assert f"{len(catalogue.occupations):,} occupations in my catalogue" in text
-    assert replies.CAREER_QUIZ_PROMPT in text and not figures(text)
-
-
-def test_capabilities_count_what_the_data_holds_and_name_both_quizzes():
-    catalogue = default_catalogue()
-    text = replies.capabilities(knowledge, catalogue)
-    assert "implementation specialists, project managers and technical experts in detail" in text
-    assert f"For {len(catalogue.occupations):,} occupations" in text
-    assert all(source.title in text for source in catalogue.sources.values())
-    assert replies.CAREER_QUIZ_PROMPT in text and replies.INTEREST_QUIZ_PROMPT in text
-
-
-def test_pm_salary_gives_the_article_average_and_the_bls_median_each_with_its_source():
-    catalogue = default_catalogue()
-    stand_in = catalogue.occupations[PM.catalogue_code]
-    lines = replies.answer_attribute(knowledge, PM, "salary", catalogue).splitlines()
-    article = next(line for line in lines if "$87,628" in line)
-    bls = next(line for line in lines if f"${stand_in.wages.median:,}" in line)
-    assert article != bls and IS_VS_PM in article and "average" in article and "BLS" not in article
-    assert bls.startswith(catalogue.sources[BLS_SOURCE].title) and "median" in bls and stand_in.title in bls
-    assert lines[-2] == f"(Sources: {IS_VS_PM}; {catalogue.sources[BLS_SOURCE].title})"
 
 
 def test_roles_without_a_catalogue_occupation_get_the_article_figure_only():

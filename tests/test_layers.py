@@ -1,0 +1,48 @@
+"""The layers import one way: bot/ is the domain core, free of Rasa and of everything above it, without cycles."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PROJECT_PACKAGES = ("actions", "bench", "bot", "channels", "pipeline", "serving", "stores", "tests")
+
+
+def imports(path: Path) -> set[str]:
+    """The modules a file imports, as dotted names (relative imports are not used in this project)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+BOT = {module_name(path): path for path in (REPO / "bot").rglob("*.py")}
+
+
+@pytest.mark.parametrize("module", sorted(BOT))
+def test_bot_imports_nothing_above_it(module):
+    above = {name for name in imports(BOT[module])
+             if name.split(".")[0] in (*PROJECT_PACKAGES, "rasa", "rasa_sdk") and name.split(".")[0] != "bot"}
+    assert not above, f"{module} imports {sorted(above)}"
+
+
+def test_no_module_in_bot_imports_one_that_imports_it():
+    graph = {module: {name for name in imports(path) if name in BOT and name != module} for module, path in BOT.items()}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(step == goal or (step not in seen and not seen.add(step) and reaches(step, goal, seen))  # type: ignore[func-returns-value]
+                   for step in graph[start])
+
+    cycles = sorted(module for module in graph if reaches(module, module, set()))
+    assert not cycles, f"import cycles through {cycles}"
