@@ -54,6 +54,11 @@ def default_library() -> Library:
     return Library(default_knowledge(), default_catalogue(), default_interest_guide(), default_prose())
 
 
+def prepare(library: Library) -> None:
+    """Builds what the first catalogue list would otherwise build mid-conversation (about 0.15 s)."""
+    catalogue_search.title_words(library.catalogue)
+
+
 # The catalogue's reply for each attribute; an attribute not here gets the overview.
 OccupationAnswer = Callable[[Library, Occupation], str]
 OCCUPATION_ANSWERS: dict[str, OccupationAnswer] = {

@@ -129,7 +129,8 @@ class TitleWords:
 _indexes: dict[int, tuple[Catalogue, TitleWords]] = {}
 
 
-def _title_words(catalogue: Catalogue) -> TitleWords:
+def title_words(catalogue: Catalogue) -> TitleWords:
+    """The catalogue's title-word index, built on first use (one catalogue at a time is kept)."""
     cached = _indexes.get(id(catalogue))
     if cached is None or cached[0] is not catalogue:
         _indexes.clear()
@@ -153,7 +154,7 @@ def run(catalogue: Catalogue, search: Search, limit: int = LISTED) -> Found:
     """The occupations that fit, best first: by median when an order is asked, else by match and employment."""
     candidates = [occupation for occupation in catalogue.occupations.values()
                   if search.zones is None or occupation.job_zone in search.zones]
-    scores = _title_words(catalogue).scores(search.words) if search.words else {}
+    scores = title_words(catalogue).scores(search.words) if search.words else {}
     by_area = False
     if search.words and any(scores.get(occupation.code) for occupation in candidates):
         candidates = [occupation for occupation in candidates if scores.get(occupation.code)]
