@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import replies, topics
+from bot.contract import APOLOGY
 from bot.catalogue import answers
 from bot.catalogue.answers import Choice
 from bot.catalogue.interests import InterestGuide
@@ -29,8 +30,6 @@ from bot.topics import Library, Topic
 logger = logging.getLogger(__name__)
 
 ROLES_SLOT = "roles"
-# Said when an action breaks; it cannot live in the domain, which only rules' responses may use.
-APOLOGY = "Sorry, I can't look that up right now. Please try again in a moment."
 ATTRIBUTE_SLOT = "attribute"
 # The occupation a person said they work in ("I'm a nurse, what else could I do?"), for "what would I need to learn?".
 CURRENT_SLOT = "current_occupation"

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import SafeAction
-from stores import FORGET_ACTION
+from bot.contract import FORGET_ACTION
 
 CONFIRMATION = (
     "Done: I've deleted our conversation, including the roles we discussed and your quiz answers. "

@@ -11,12 +11,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from bench.common import RASA, REPO, rasa_env
-from tests.e2e.servers import STARTUP_SECONDS, Servers, free_port, is_up, start_servers
-
-try:  # newer tests/e2e/servers.py: the process is known before start-up ends, so Ctrl-C then stops it too
-    from tests.e2e.servers import launch_servers, wait_until_up
-except ImportError:
-    launch_servers = wait_until_up = None
+from serving.local import STARTUP_SECONDS, Servers, free_port, is_up, launch_servers, wait_until_up
 
 TRAIN_SECONDS_LIMIT = 1800
 T = TypeVar("T")
@@ -131,8 +126,7 @@ def init_stock(work: Path) -> tuple[float, Path, Path]:
 
 
 def _start_run_script(log: Path, extra_env: dict[str, str]) -> Servers:
-    if launch_servers is None:
-        return start_servers(log, extra_env)
+    """Started as start_servers does, but known before start-up ends, so Ctrl-C then stops it too."""
     servers = launch_servers(log, extra_env)
     try:
         return wait_until_up(servers)

@@ -38,6 +38,7 @@ import yaml
 
 from bench import assistants
 from bench.common import REPO, fail, machine, run_main, stop_on_sigterm
+from bot.contract import APOLOGY
 
 QUESTIONS = REPO / "bench" / "data" / "out_of_scope_heldout.txt"
 MODEL = REPO / "models" / "career-advisor.tar.gz"
@@ -49,7 +50,6 @@ CONVERSATIONAL_RESPONSES = {"greeting": "utter_greet", "goodbye": "utter_goodbye
 # Replies built by actions, asked of the running bot by intent, so they are the served code's wording.
 ACTION_REPLIES = {"capabilities": "/ask_capabilities", "sources": "/ask_sources"}
 CLARIFYING = ("could mean several occupations", "Which role do you mean?")  # bot/catalogue/answers.py, bot/replies.py
-APOLOGY = "Sorry, I can't look that up right now."  # actions/base.py: an action failed
 FIGURE_OR_SOURCE = re.compile(r"\$\d|O\*NET-SOC|\(Source|Sources:|job zone|median", re.IGNORECASE)
 NEAR_DUPLICATE = 0.8
 # Wrong for a question that has nothing to do with careers: a failed action was a career action, as the

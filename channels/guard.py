@@ -12,8 +12,7 @@ from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
-from actions.base import APOLOGY
-from stores.tracker import StoreUnavailable
+from bot.contract import APOLOGY, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ import redis
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
 
-from channels.settings import write_settings
+from serving.settings_file import write_settings
 
 DEFAULT_TRACKER_STORE_URL = "sqlite:///var/conversations.db"
 TRACKER_STORE_CLASS = "stores.tracker.ConversationStore"

@@ -41,12 +41,8 @@ from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotS
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from stores import FORGET_ACTION
+from bot.contract import FORGET_ACTION, StoreUnavailable
 from stores.sqlite import write_ahead_log
-
-
-class StoreUnavailable(BaseException):
-    """The tracker store's database can't be read or written (the module docstring says why BaseException)."""
 
 
 @contextmanager

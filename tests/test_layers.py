@@ -1,4 +1,6 @@
-"""The layers import one way: bot/ is the domain core, free of Rasa and of everything above it, without cycles."""
+"""The layers import one way (docs/architecture.md): bot/ is the domain core, free of Rasa and of everything above
+it, without cycles; the Rasa server's channels/ and stores/ never load the action server's code nor each other;
+bench/ never imports tests/."""
 from __future__ import annotations
 
 import ast
@@ -46,3 +48,22 @@ def test_no_module_in_bot_imports_one_that_imports_it():
 
     cycles = sorted(module for module in graph if reaches(module, module, set()))
     assert not cycles, f"import cycles through {cycles}"
+
+
+# package -> project packages it must not import
+FORBIDDEN = {
+    "channels": ("actions", "stores", "bench", "tests"),
+    "stores": ("actions", "channels", "bench", "tests"),
+    "actions": ("stores", "channels", "serving", "bench", "tests"),
+    "pipeline": ("actions", "channels", "stores", "bench", "tests"),
+    "serving": ("actions", "channels", "stores", "bench", "tests"),
+    "bench": ("tests",),
+}
+OUTSIDE_BOT = sorted((module_name(path), path) for package in FORBIDDEN for path in (REPO / package).rglob("*.py"))
+
+
+@pytest.mark.parametrize("module, path", OUTSIDE_BOT, ids=[module for module, _ in OUTSIDE_BOT])
+def test_each_layer_imports_only_what_it_may(module, path):
+    forbidden = FORBIDDEN[module.split(".")[0]]
+    against = sorted(name for name in imports(path) if name.split(".")[0] in forbidden)
+    assert not against, f"{module} imports {against}"

@@ -8,7 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import APOLOGY, RoleAction
+from actions.base import RoleAction
+from bot.contract import APOLOGY
 from actions.comparisons import (
     ActionCompareRoles, ActionCompareSalary, ActionCompareTechnical, ActionDoBoth, ActionSalaryDifference,
     ActionSharedSkills,

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from tests.channels.standins import SlackApi, TelegramApi
-from tests.e2e.servers import Servers, start_servers
+from serving.local import Servers, start_servers
 
 SLACK_TOKEN = "xoxb-1111-2222-test"
 SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"

@@ -18,7 +18,7 @@ from channels.socketio import SocketIOInput
 from channels.telegram import TelegramInput, is_start_command, secret_matches
 from channels.web import PageConfig, PageHandler, widget_bundle
 from tests.channels.wire import slack_signature
-from tests.e2e.servers import free_port
+from serving.local import free_port
 
 
 def test_socketio_accepts_only_the_configured_origins():

@@ -2,7 +2,7 @@ import itertools
 
 import pytest
 
-from tests.e2e.servers import Servers, start_servers
+from serving.local import Servers, start_servers
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.e2e.servers import Servers, launch_servers, start_servers
+from serving.local import Servers, launch_servers, start_servers
 
 
 WORKERS = {"RASA_WORKERS": "2"}

@@ -16,7 +16,7 @@ from pathlib import Path
 import psycopg2
 import redis
 
-from tests.e2e.servers import free_port
+from serving.local import free_port
 
 USER = "rasa"
 PASSWORD = "conversations-secret"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.replies import ASK_WHICH_ROLE
-from tests.e2e.servers import REPO, Servers, free_port, start_servers
+from serving.local import REPO, Servers, free_port, start_servers
 
 PM_SALARY = "$87,628"
 TECHNICAL_Q = "hands-on technical work"

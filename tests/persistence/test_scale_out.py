@@ -17,9 +17,9 @@ from typing import Iterator, Optional
 
 import pytest
 
-from actions.base import APOLOGY
+from bot.contract import APOLOGY
 from channels.guard import NOT_HANDLED
-from tests.e2e.servers import REPO, Servers, free_port, is_up, launch_servers, wait_until_up
+from serving.local import REPO, Servers, free_port, is_up, launch_servers, wait_until_up
 from tests.persistence.databases import Postgres, Redis
 
 CONVERSATIONS = 20

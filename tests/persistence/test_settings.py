@@ -5,7 +5,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from stores import FORGET_ACTION
+from bot.contract import FORGET_ACTION
 from stores.locks import ahead_of
 from stores.settings import StoreError, endpoints, summary
 from stores.tracker import TURNS_PER_SESSION, asked_to_forget, due_for_new_session, new_session_events

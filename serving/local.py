@@ -1,4 +1,5 @@
-"""Starting the real servers the way `make run` does, on free loopback ports, for end-to-end tests."""
+"""Starting the real servers the way `make run` does, on free loopback ports: for the end-to-end tests
+and for bench/, which must not import tests/."""
 from __future__ import annotations
 
 import json
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 STARTUP_SECONDS = 240
 
 
