@@ -50,6 +50,16 @@ trap 'stop; exit 0' INT TERM
 trap stop EXIT
 
 mkdir -p var
+# A port still held (say, by a server of an earlier run) is named now, not found out by a caller
+# talking to the wrong server.
+for port in "$RASA_PORT" "$ACTIONS_PORT" "$WEB_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "error: port $port is already in use (RASA_PORT, ACTIONS_PORT, WEB_PORT choose others)" >&2
+    exit 1
+  fi
+done
+# Every server dies with this script, however it ends: on a trap below, or killed outright.
+tethered="$BIN/python -m serving.tethered --"
 "$BIN/python" -m channels.settings --base credentials.yml --out "$credentials"  # prints which are on
 # Prints where conversations are kept; fails, naming it, when a store can't be reached.
 "$BIN/python" -m stores.settings --base endpoints.yml --out "$endpoints"
@@ -60,7 +70,7 @@ api=() api_state=off
 if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN") api_state=on; fi
 
 # The action server is for the Rasa server only: loopback unless ACTIONS_HOST says otherwise.
-SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" "$BIN/rasa" run actions --port "$ACTIONS_PORT" --actions actions &
+SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" $tethered "$BIN/rasa" run actions --port "$ACTIONS_PORT" --actions actions &
 pids+=($!)
 # RASA_WORKERS Rasa worker processes (default 1) take turns on a conversation through the shared lock
 # store (stores/settings.py: a SQLite file unless LOCK_STORE_URL). More than one suits REST, Slack and
@@ -70,10 +80,10 @@ pids+=($!)
 # `serving.rasa` is Rasa's command line with serving/speedups.py installed first.
 # Without the HTTP API Rasa leaves Sanic's 60 s response timeout, which would cut off, unanswered and
 # unstored, a turn that waits out a crashed server's conversation lock (TICKET_LOCK_LIFETIME, 60 s).
-SANIC_WORKERS="${RASA_WORKERS:-1}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-3600}" setsid "$BIN/python" -m serving.rasa run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
+SANIC_WORKERS="${RASA_WORKERS:-1}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-3600}" setsid $tethered "$BIN/python" -m serving.rasa run --port "$RASA_PORT" --model models/career-advisor.tar.gz \
   --endpoints "$endpoints" --credentials "$credentials" "${api[@]}" &
 pids+=($!) rasa_group=$!
-"$BIN/python" -m channels.web &
+$tethered "$BIN/python" -m channels.web &
 pids+=($!)
 
 echo "Starting: Rasa server on port $RASA_PORT (REST: http://localhost:$RASA_PORT/webhooks/rest/webhook," \

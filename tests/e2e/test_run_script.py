@@ -64,3 +64,34 @@ def test_a_crashed_rasa_server_takes_its_workers_down(started):
     assert servers.process.returncode != 0
     assert rasa_processes(servers.rasa_port) == [], "orphaned workers still serving"
     assert port_is_free(servers.rasa_port)
+
+
+def gone_within(seconds: float, check) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.2)
+    return check()
+
+
+def test_a_supervisor_killed_outright_takes_every_server_with_it(started):
+    """SIGKILL runs no trap: the servers learn of run.sh's death from the kernel (serving/tethered.py)."""
+    servers = started(start_servers, WORKERS)
+    ports = (servers.rasa_port, servers.actions_port, servers.web_port)
+    assert len(rasa_processes(servers.rasa_port)) == 3
+    servers.process.kill()  # run.sh alone, as a supervisor's SIGKILL to make's group leaves Rasa's own session
+    servers.process.wait(timeout=10)
+    assert gone_within(30, lambda: not rasa_processes(servers.rasa_port)), "a Rasa process outlived its supervisor"
+    assert gone_within(30, lambda: all(port_is_free(port) for port in ports)), "a server still holds its port"
+
+
+def test_a_port_still_held_is_named_and_nothing_starts(started, tmp_path):
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        servers = started(launch_servers, {"WEB_PORT": str(port)})
+        assert servers.process.wait(timeout=30) == 1
+    assert f"port {port} is already in use" in servers.log()
+    assert rasa_processes(servers.rasa_port) == []
