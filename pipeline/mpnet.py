@@ -1,10 +1,7 @@
-"""all-mpnet-base-v2's first layers as an 8-bit onnxruntime graph: MiniLM's cost, about 3 points more intent F1.
+"""all-mpnet-base-v2's first layers as an 8-bit onnxruntime graph: the sentence embedding of the NLU.
 
-sentence-transformers' all-mpnet-base-v2 (Apache-2.0) is 768 wide where all-MiniLM-L6-v2 is 384,
-and each layer multiplies four times as much. Its first 6 layers in 32 bits take 15.5 ms a message
-in onnxruntime (more in NumPy); with 8-bit weights, 4.6 ms, the same as MiniLM's 3 layers in NumPy,
-and cross-validated intent macro F1 reads 0.951 (Rasa's `make bench-nlu`) where MiniLM's read 0.924
-(README "NLU quality").
+sentence-transformers' all-mpnet-base-v2 (Apache-2.0), its first 6 layers with 8-bit weights: about
+4.6 ms a message, and the best intent F1 of the encoders measured (docs/nlu.md).
 
 PyTorch has no build for this project's Python here, so the graph is not exported from it: `build`
 writes it with onnx.helper straight from the safetensors weights, and `prepare` quantises it once at
@@ -25,7 +22,7 @@ from typing import Callable, List
 import numpy as np
 from safetensors import safe_open
 
-from pipeline.minilm import WordPieceTokenizer
+from pipeline.wordpiece import WordPieceTokenizer
 
 BOS, EOS = "<s>", "</s>"
 FIRST_POSITION = 2  # MPNet counts positions from padding_idx + 1

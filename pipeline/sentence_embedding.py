@@ -1,16 +1,14 @@
 """A sentence embedding beside the word and character counts, so that intents generalise by meaning.
 
 The counts learn phrasings; a message worded unlike every training example of its intent fell to
-whichever intent shared its words. With all-MiniLM-L6-v2's embedding (pipeline/minilm.py) as
-further features of the same logistic regression (its first 2 layers), cross-validated intent
-macro F1 went from 0.784 to 0.890 on the same data, held-out from 0.920 to 0.964 (README "NLU
-quality", which has the later figures).
+whichever intent shared its words. The embedding (pipeline/mpnet.py) as further features of the same
+logistic regression is what moved intent F1 most (docs/nlu.md).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text, Union
+from typing import Any, Dict, List, Text
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -25,22 +23,13 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from threadpoolctl import ThreadpoolController
 
 from bot.text import is_button_payload
-from pipeline.minilm import SentenceEncoder
 from pipeline.mpnet import MpnetEncoder
-
-Encoder = Union[SentenceEncoder, MpnetEncoder]
 
 
 @lru_cache(maxsize=None)
-def encoder_for(model_dir: str, layers: Optional[int] = None, graph: Optional[str] = None) -> Encoder:
-    """One copy of the weights per process, however many times Rasa builds its graphs.
-
-    With `graph` (all-mpnet-base-v2's 8-bit onnxruntime graph, pipeline/mpnet.py), that graph runs;
-    without it, all-MiniLM-L6-v2's first `layers` layers in NumPy (pipeline/minilm.py).
-    """
-    if graph:
-        return MpnetEncoder(Path(model_dir), Path(graph))
-    return SentenceEncoder(Path(model_dir), layers)
+def encoder_for(model_dir: str, graph: str) -> MpnetEncoder:
+    """One copy of the graph per process, however many times Rasa builds its graphs."""
+    return MpnetEncoder(Path(model_dir), Path(graph))
 
 
 # Found once: looking the BLAS libraries up takes 0.6 ms, limiting them after that 0.01 ms.
@@ -51,17 +40,15 @@ BLAS = ThreadpoolController()
 class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     """Adds the message's embedding, times `scale`, as a dense sentence feature of its text.
 
-    `model` is the sentence encoder's folder. For all-mpnet-base-v2, `graph` is the 8-bit graph of
-    its first layers that setup wrote (pipeline/mpnet.py); for all-MiniLM-L6-v2, `layers` is how
-    many of its transformer layers to run (all when unset; see SentenceEncoder). `scale` matters because the logistic
-    regression regularises all its features with one strength: unit-length embeddings beside
-    hundreds of counts barely register (cross-validated intent macro F1 with the embedding times
-    1: 0.800; 10: 0.894; 20: 0.894, also with a third of the regularisation; 40: 0.876).
+    `model` is all-mpnet-base-v2's folder (its vocabulary and weights), `graph` the 8-bit graph of its
+    first layers that setup wrote (pipeline/mpnet.py). `scale` matters because the logistic regression
+    regularises all its features with one strength: unit-length embeddings beside hundreds of counts
+    barely register (docs/nlu.md has the figures for 1, 10, 20 and 40).
     """
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**DenseFeaturizer.get_default_config(), "model": None, "layers": None, "graph": None, "scale": 20.0}
+        return {**DenseFeaturizer.get_default_config(), "model": None, "graph": None, "scale": 20.0}
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
@@ -69,12 +56,12 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         if not model or not (Path(model) / "model.safetensors").is_file():
             raise InvalidConfigException(f"SentenceEmbeddingFeaturizer: no sentence encoder's model folder at {model!r}")
         graph = config.get("graph")
-        if graph and not Path(graph).is_file():
+        if not graph or not Path(graph).is_file():
             raise InvalidConfigException(f"SentenceEmbeddingFeaturizer: no encoder graph at {graph!r} (`make setup` writes it)")
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         super().__init__(name, config)
-        self.encoder = encoder_for(str(config["model"]), config["layers"], config["graph"])
+        self.encoder = encoder_for(str(config["model"]), str(config["graph"]))
         self.scale = float(config["scale"])
 
     @classmethod

@@ -1,7 +1,10 @@
-"""Fixes for work Rasa 3.6 repeats on every message without need; behaviour is unchanged.
+"""Fixes for work Rasa 3.6 repeats on every message without need, where Rasa offers no extension point;
+behaviour is unchanged.
 
-Each fix is measured with py-spy under bench/performance.py's load (README "Performance") and is
-installed only on the Rasa release it was written against: on any other, Rasa runs as it is.
+Each replaces one private Rasa method, so each is kept only while it pays for itself in `make bench`
+(docs/performance.md), and is installed only on the Rasa release it was written against: on any
+other, Rasa runs as it is. The rule lookup, which Rasa lets a policy change, is a registered policy
+instead (pipeline/rule_policy.py).
 """
 from __future__ import annotations
 
@@ -13,11 +16,8 @@ from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 import rasa
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
-from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner
-from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
-from rasa.shared.nlu.constants import ACTION_NAME, INTENT
 
 logger = logging.getLogger(__name__)
 
@@ -80,62 +80,6 @@ def _runs_in_order(original: Callable) -> Callable:
     return run
 
 
-NO_PREVIOUS_ACTION = ("no previous action",)
-
-
-def _required(state: Dict[Text, Any], sub_state: Text, key: Text) -> Optional[Text]:
-    """What `state` names for `key` of its `sub_state`; None for nothing or should_not_be_set.
-
-    For a rule's state, None means it requires no particular value there.
-    """
-    value = (state.get(sub_state) or {}).get(key)
-    return value if value and value != SHOULD_NOT_BE_SET else None
-
-
-def _rules_by_last_turn(policy: RulePolicy, lookup: Dict[Text, Text]) -> Dict[Tuple, List[Text]]:
-    """The rule keys of `lookup` by what their last state requires: previous action and intent."""
-    indexes = policy.__dict__.setdefault("_rules_by_last_turn", {})
-    if id(lookup) not in indexes or indexes[id(lookup)][0] is not lookup:
-        index: Dict[Tuple, List[Text]] = {}
-        for key in lookup:
-            states = policy._rule_key_to_state(key)
-            if not states:
-                group = ()  # a rule without states applies anywhere
-            elif not states[-1].get(PREVIOUS_ACTION):
-                group = NO_PREVIOUS_ACTION
-            else:
-                group = (_required(states[-1], PREVIOUS_ACTION, ACTION_NAME), _required(states[-1], USER, INTENT))
-            index.setdefault(group, []).append(key)
-        indexes[id(lookup)] = (lookup, index)
-    return indexes[id(lookup)][1]
-
-
-def _checks_only_rules_that_can_apply(original: Callable) -> Callable:
-    """RulePolicy._get_possible_keys, given only the rules whose last state can match the conversation's.
-
-    Rasa checks every rule (184 here) against the conversation's last state, twice a prediction
-    (the user's text, then the intent) and for two or three predictions a message, although a rule
-    whose last state names another previous action or intent can't apply. Rasa's own check then
-    runs on the rest, so the rules found are the same.
-    """
-
-    @functools.wraps(original)
-    def get_possible_keys(self: RulePolicy, lookup: Dict[Text, Text], states: List[Dict[Text, Any]]) -> set:
-        if not states:
-            return original(self, lookup, states)
-        index = _rules_by_last_turn(self, lookup)
-        last = states[-1]
-        if not last.get(PREVIOUS_ACTION):
-            groups = [(), NO_PREVIOUS_ACTION]
-        else:
-            action, intent = _required(last, PREVIOUS_ACTION, ACTION_NAME), _required(last, USER, INTENT)
-            groups = [(), *{(a, i) for a in (action, None) for i in (intent, None)}]
-        candidates = dict.fromkeys(key for group in groups for key in index.get(group, ()))
-        return original(self, candidates, states)
-
-    return get_possible_keys
-
-
 _installed = False
 
 
@@ -148,6 +92,5 @@ def install() -> bool:
     if not _installed:
         RemoteAction._validate_action_result = _validates_with_one_validator(RemoteAction._validate_action_result)
         DaskGraphRunner.run = _runs_in_order(DaskGraphRunner.run)
-        RulePolicy._get_possible_keys = _checks_only_rules_that_can_apply(RulePolicy._get_possible_keys)
         _installed = True
     return True

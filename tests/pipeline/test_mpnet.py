@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from pipeline.mpnet import BOS, EOS, position_bias
-from tests.pipeline.test_sentence_encoders import mpnet
+from tests.pipeline.test_sentence_embedding import mpnet
 
 
 @pytest.fixture(scope="module")

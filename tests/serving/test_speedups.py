@@ -1,14 +1,11 @@
-"""The speed fixes change no behaviour: action server replies are judged as Rasa judges them, the
-model's graphs give what dask's scheduler gives, and RulePolicy finds the rules Rasa finds."""
+"""The speed fixes change no behaviour: action server replies are judged as Rasa judges them, and the
+model's graphs give what dask's scheduler gives."""
 import asyncio
-import json
 
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.core.agent import Agent
-from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
-from rasa.core.training import load_data
 from rasa.engine.constants import PLACEHOLDER_MESSAGE
 from rasa.engine.exceptions import GraphComponentException
 from rasa.engine.runner.dask import DaskGraphRunner
@@ -98,46 +95,3 @@ def test_a_failing_component_fails_the_run_as_with_dask(agent, monkeypatch):
     with pytest.raises(GraphComponentException) as theirs:
         runner.run(inputs={PLACEHOLDER_MESSAGE: ["not a message"]}, targets=[target])
     assert str(ours.value) == str(theirs.value)
-
-
-def rule_policy(agent) -> RulePolicy:
-    return next(node._component for node in agent.processor.graph_runner._instantiated_nodes.values()
-                if isinstance(getattr(node, "_component", None), RulePolicy))
-
-
-def test_rules_found_are_rasas_in_every_turn_of_every_conversation(agent):
-    """Every turn of the rules, stories and test conversations, read by user text and by intent."""
-    policy = rule_policy(agent)
-    found_by_rasa = RulePolicy._get_possible_keys.__wrapped__
-    trackers = [tracker for folder in ("data", "tests/stories")
-                for tracker in load_data(str(REPO / folder), agent.domain, augmentation_factor=0)]
-    turns = matched = 0
-    for tracker in trackers:
-        for prior, _ in tracker.generate_all_prior_trackers():
-            for use_text in (True, False):
-                states = policy._prediction_states(prior, agent.domain, use_text, rule_only_data=policy._get_rule_only_data())
-                for lookup in (policy.lookup[RULES], policy.lookup[RULES_FOR_LOOP_UNHAPPY_PATH]):
-                    ours = policy._get_possible_keys(lookup, states)
-                    assert ours == found_by_rasa(policy, lookup, states)
-                    matched += bool(ours)
-                turns += 1
-    assert turns > 1000 and matched > turns / 2
-
-
-@pytest.mark.parametrize("states", [
-    [{"user": {"intent": "greet"}}],  # a conversation's start: no previous action
-    [{"prev_action": {"action_name": "action_listen"}, "user": {"intent": "greet"}}],
-    [{"prev_action": {"action_name": "action_listen"}, "user": {"text": "hi"}}],
-    [{"prev_action": {"action_text": "Hi!"}, "user": {"intent": "greet"}}],
-])
-def test_rules_of_every_shape_are_found_as_rasa_finds_them(agent, states):
-    rules = [[], [{"user": {"intent": "greet"}}], [{"user": {"intent": "thank"}}],
-             [{"prev_action": {"action_name": "action_listen"}, "user": {"intent": "greet"}}],
-             [{"prev_action": {"action_name": "action_listen"}}],
-             [{"prev_action": {"action_name": "action_listen"}, "user": {"intent": "should_not_be_set"}}],
-             [{"prev_action": {"action_name": "utter_greet"}, "user": {"intent": "greet"}}],
-             [{"prev_action": {"action_text": "Hi!"}}]]
-    lookup = {json.dumps(rule): "utter_greet" for rule in rules}
-    policy = rule_policy(agent)
-    ours = policy._get_possible_keys(lookup, states)
-    assert ours and ours == RulePolicy._get_possible_keys.__wrapped__(policy, lookup, states)
