@@ -44,6 +44,23 @@ CONVERSATION: tuple[str, ...] = (
     "what training do electricians need?",
     "thanks, bye",
 )
+# A short conversation, as an independent run measured people hold them: questions about any
+# occupation, follow-ups, a comparison on another attribute, a list, and the start of the quiz. Stock
+# Rasa slows as a conversation grows and ours does not, so both lengths are measured (bench/performance.py).
+SHORT_CONVERSATION: tuple[str, ...] = (
+    "hi",
+    "what does a registered nurse do?",
+    "how much do they make an hour?",
+    "and pharmacists?",
+    "which pays more, a nurse or a pharmacist?",
+    "which one needs more education?",
+    "what software do accountants use?",
+    "i'm an economist, what else could i do?",
+    "highest paying jobs without a four-year degree",
+    "which career is right for me?",
+    "yes, i love it",
+    "not really",
+)
 # The question asked around each measured place of the long conversation, so that message 1, 50 and
 # 150 differ only in how much conversation came before them; a quiz under way is stopped first, so
 # that no probe is answered mid-quiz.

@@ -8,8 +8,10 @@ temporary folder with a cold cache (ours: config.yml, domain.yml and data/ into 
 models/ untouched; stock: `rasa init --no-prompt`), start it (ours through scripts/run.sh, as
 `make run` does), send one message, then `--users` simulated users each hold a conversation of
 `--messages` messages over the REST channel (bench/load.py: questions, comparisons, follow-ups and
-the whole quiz, the same messages for both assistants), then one conversation of `--long` messages,
-then stop it. Ours serves models/career-advisor.tar.gz, the model `make run` serves, and keeps
+the whole quiz, the same messages for both assistants), then the same users with short conversations
+(`--short` messages: questions, follow-ups, the start of the quiz), then one conversation of `--long`
+messages, then stop it. Both mixes are printed side by side: stock Rasa slows as a conversation
+grows and ours does not, so either alone tells half the truth. Ours serves models/career-advisor.tar.gz, the model `make run` serves, and keeps
 conversations in SQLite as `make run` does, in a temporary file (not var/conversations.db).
 The stock assistant is trained and measured `--stock-trainings` times (each training gives a
 different DIET and TED, and their speed differed by 40% between trainings): its column is the
@@ -17,7 +19,7 @@ median of each figure, followed by every training's.
 
 Prints the figures and ours ÷ stock. Loopback only; every request has a timeout and each load phase a
 time limit; every server started is stopped at the end, on an error and on Ctrl-C or SIGTERM.
-Prints figures, asserts nothing: README "Performance".
+Prints figures, asserts nothing (docs/performance.md).
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from typing import Callable, TypeVar
 
 from bench import assistants
 from bench.common import REPO, machine, run_main, stop_on_sigterm
-from bench.load import PROBE, Sample, Summary, drive, latency_at, long_script, script, summarize
+from bench.load import PROBE, SHORT_CONVERSATION, Sample, Summary, drive, latency_at, long_script, script, summarize
 
 MB = 1024 * 1024
 T = TypeVar("T")
@@ -47,6 +49,7 @@ class Figures:
     startup_seconds: float | None = None
     first_reply_seconds: float | None = None
     load: Summary | None = None
+    short: Summary | None = None
     long: list[Sample] = field(default_factory=list)
     rss: dict[str, int] = field(default_factory=dict)
     pss: dict[str, int] = field(default_factory=dict)
@@ -82,6 +85,10 @@ def measure(start: Callable[[], assistants.Running], figures: Figures, args: arg
         figures.cpu_ms_per_message = {server: (seconds - cpu_before[server]) * 1000 / answered
                                       for server, seconds in running.cpu_seconds().items()
                                       if server in cpu_before and answered}
+        log(f"{args.users} users x {args.short} messages (short conversations)")
+        short = script(args.short, SHORT_CONVERSATION)
+        samples, wall = asyncio.run(drive(running.url, args.users, short, args.timeout, args.max_seconds))
+        figures.short = summarize(samples, wall, args.users * args.short)
         log(f"one conversation of {args.long} messages")
         long = long_script(args.long, checkpoints(args))
         figures.long, _ = asyncio.run(drive(running.url, 1, long, args.timeout, args.max_seconds))
@@ -106,23 +113,28 @@ def checkpoints(args: argparse.Namespace) -> list[int]:
 
 
 def rows(args: argparse.Namespace) -> list[tuple[str, Callable[[Figures], float | None], int]]:
-    def load(attr: str, scale: float = 1.0) -> Callable[[Figures], float | None]:
-        return lambda f: None if f.load is None else getattr(f.load, attr) * scale
+    def load(attr: str, scale: float = 1.0, mix: str = "load") -> Callable[[Figures], float | None]:
+        return lambda f: None if getattr(f, mix) is None else getattr(getattr(f, mix), attr) * scale
 
     table: list[tuple[str, Callable[[Figures], float | None], int]] = [
         ("training time, s", lambda f: f.train_seconds, 0),
         ("model size, MB", lambda f: None if f.model_bytes is None else f.model_bytes / MB, 1),
         ("start-up time, s", lambda f: f.startup_seconds, 1),
         ("first reply after start-up, ms", lambda f: None if f.first_reply_seconds is None else f.first_reply_seconds * 1000, 0),
-        (f"messages sent ({args.users} users x {args.messages})", load("messages"), 0),
-        ("errors (HTTP, timeout, refused)", load("errors"), 0),
-        ("empty replies", load("empty"), 0),
-        ("not sent (time limit)", load("unsent"), 0),
-        ("throughput, messages/s", load("per_second"), 1),
-        ("latency p50, ms", load("p50", 1000), 0),
-        ("latency p95, ms", load("p95", 1000), 0),
-        ("latency p99, ms", load("p99", 1000), 0),
-        ("latency mean, ms", load("mean", 1000), 0),
+        (f"long mix ({args.users} users x {args.messages}): messages sent", load("messages"), 0),
+        ("  errors (HTTP, timeout, refused)", load("errors"), 0),
+        ("  empty replies", load("empty"), 0),
+        ("  not sent (time limit)", load("unsent"), 0),
+        ("  throughput, messages/s", load("per_second"), 1),
+        ("  latency p50, ms", load("p50", 1000), 0),
+        ("  latency p95, ms", load("p95", 1000), 0),
+        ("  latency p99, ms", load("p99", 1000), 0),
+        ("  latency mean, ms", load("mean", 1000), 0),
+        (f"short mix ({args.users} users x {args.short}): errors", load("errors", mix="short"), 0),
+        ("  throughput, messages/s", load("per_second", mix="short"), 1),
+        ("  latency p50, ms", load("p50", 1000, "short"), 0),
+        ("  latency p95, ms", load("p95", 1000, "short"), 0),
+        ("  latency p99, ms", load("p99", 1000, "short"), 0),
     ]
     for server in ("Rasa server", "action server"):
         table.append((f"CPU per message, {server}, ms", lambda f, s=server: f.cpu_ms_per_message.get(s), 1))
@@ -170,6 +182,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=10, help="concurrent simulated users")
     parser.add_argument("--messages", type=int, default=30, help="messages per user")
+    parser.add_argument("--short", type=int, default=len(SHORT_CONVERSATION), help="messages per user in the short mix")
     parser.add_argument("--long", type=int, default=150, help="messages in the one long conversation")
     parser.add_argument("--timeout", type=float, default=60, help="seconds per request before it counts as an error")
     parser.add_argument("--max-seconds", type=float, default=600, help="time limit of each load phase")
