@@ -57,7 +57,7 @@ forget: setup
 	@[ -n "$(SENDER)" ] || { echo "usage: make forget SENDER=<conversation id>" >&2; exit 2; }
 	@$(BIN)/python -m stores.forget "$$SENDER"
 
-# Figures, not tests (README "Performance"); never part of `make test`. Options: BENCH_ARGS, e.g.
+# Figures, not tests (docs/performance.md, docs/nlu.md); never part of `make test`. Options: BENCH_ARGS, e.g.
 # make bench BENCH_ARGS="--users 10 --messages 30"   (see `.venv/bin/python -m bench.performance --help`)
 bench: setup $(MODEL)
 	$(BIN)/python -m bench.catalogue_speed

@@ -7,7 +7,7 @@ Training starts with an empty Rasa cache of its own, so times are cold. F1 is on
 examples (tests/nlu/test_nlu.yml); entity F1 comes from whichever extractor the pipeline has. Fallback
 share and parse cost are bench/nlu_parse_cost.py's: the held-out messages the FallbackClassifier
 would answer with nlu_fallback, milliseconds per message, and the peak memory of a process that
-loaded the model. Figures are printed, not asserted; README "NLU quality" records the latest run.
+loaded the model. Figures are printed, not asserted; docs/nlu.md records the runs.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ Runs `rasa test nlu --cross-validation` (each fold trains on the other folds and
 and prints intent macro and weighted F1, F1 per intent, the most confused intent pairs and F1 per
 entity, role first, from whichever entity extractor the pipeline has. `--per-intent` and `--epochs`
 (for pipelines trained in epochs, such as DIET's) shrink the run for a quick smoke test; the figures
-are then not comparable with a full run. Prints figures, asserts nothing; README "Performance".
+are then not comparable with a full run. Prints figures, asserts nothing; docs/nlu.md.
 """
 from __future__ import annotations
 

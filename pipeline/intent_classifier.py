@@ -4,7 +4,7 @@ Rasa's LogisticRegressionClassifier copies and stacks each message's features in
 sparse matrix (scipy's hstack and vstack) and calls scikit-learn's predict_proba, which validates
 that row again: 2.3 ms a message here for 31 dot products. Training, the model file and the
 probabilities are Rasa's; only a multinomial model's scores are computed directly, in 0.2 ms
-(README "Performance").
+(docs/performance.md).
 """
 from __future__ import annotations
 

@@ -39,6 +39,16 @@ def test_bot_imports_nothing_above_it(module):
     assert not above, f"{module} imports {sorted(above)}"
 
 
+# The catalogue's modules sit below the front door and the replies about article roles.
+ABOVE_THE_CATALOGUE = ("bot.topics", "bot.context", "bot.replies", "bot.compare", "bot.advice", "bot.recommend", "bot.quiz")
+
+
+@pytest.mark.parametrize("module", sorted(module for module in BOT if module.startswith("bot.catalogue")))
+def test_the_catalogue_imports_nothing_above_it(module):
+    above = sorted(name for name in imports(BOT[module]) if name.startswith(ABOVE_THE_CATALOGUE))
+    assert not above, f"{module} imports {above}"
+
+
 def test_no_module_in_bot_imports_one_that_imports_it():
     graph = {module: {name for name in imports(path) if name in BOT and name != module} for module, path in BOT.items()}
 

@@ -1,6 +1,6 @@
 """NLU evaluated on examples held out from training (tests/nlu/test_nlu.yml), with floors that catch regressions.
 
-The floors sit a little under the measured figures (README "NLU quality"); the per-intent table is
+The floors sit a little under the measured figures (docs/nlu.md); the per-intent table is
 printed in the test summary.
 """
 import json
