@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from graphlib import TopologicalSorter
 from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
@@ -80,17 +81,26 @@ def _runs_in_order(original: Callable) -> Callable:
     return run
 
 
+# Each fix by name: the class, the method it replaces, and the replacement's maker.
+FIXES: Dict[Text, Tuple[Any, Text, Callable[[Callable], Callable]]] = {
+    "validator": (RemoteAction, "_validate_action_result", _validates_with_one_validator),
+    "graph_runner": (DaskGraphRunner, "run", _runs_in_order),
+}
+# Fixes left out, comma-separated: how `make bench` measures what each one buys (docs/performance.md).
+WITHOUT = "SPEEDUPS_WITHOUT"
 _installed = False
 
 
-def install() -> bool:
-    """Installs the fixes (once) on Rasa WRITTEN_FOR; returns whether they are installed."""
+def install(without: Optional[Text] = None) -> bool:
+    """Installs the fixes (once) on Rasa WRITTEN_FOR, but those named in SPEEDUPS_WITHOUT; False on another Rasa."""
     global _installed
     if rasa.__version__ != WRITTEN_FOR:
         logger.warning("Rasa %s, not %s: serving without serving.speedups", rasa.__version__, WRITTEN_FOR)
         return False
+    left_out = {name.strip() for name in (os.environ.get(WITHOUT, "") if without is None else without).split(",")}
     if not _installed:
-        RemoteAction._validate_action_result = _validates_with_one_validator(RemoteAction._validate_action_result)
-        DaskGraphRunner.run = _runs_in_order(DaskGraphRunner.run)
+        for name, (owner, method, replacement) in FIXES.items():
+            if name not in left_out:
+                setattr(owner, method, replacement(getattr(owner, method)))
         _installed = True
     return True
