@@ -63,6 +63,7 @@ tethered="$BIN/python -m serving.tethered --"
 "$BIN/python" -m channels.settings --base credentials.yml --out "$credentials"  # prints which are on
 # Prints where conversations are kept; fails, naming it, when a store can't be reached.
 "$BIN/python" -m stores.settings --base endpoints.yml --out "$endpoints"
+"$BIN/python" -m stores.retention --check  # prints how long conversations are kept; fails on a bad setting
 # No --cors: no page may call Rasa's HTTP routes; the widget's socket.io channel does its own CORS
 # and Origin check with the widget origins (channels/socketio.py).
 # Rasa's HTTP API (conversations, model) only with a token.
@@ -85,6 +86,11 @@ SANIC_WORKERS="${RASA_WORKERS:-1}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIME
 pids+=($!) rasa_group=$!
 $tethered "$BIN/python" -m channels.web &
 pids+=($!)
+# Deletes conversations CONVERSATION_RETENTION_DAYS after their last message: now, then daily.
+if [ -n "${CONVERSATION_RETENTION_DAYS:-}" ]; then
+  $tethered "$BIN/python" -m stores.retention &
+  pids+=($!)
+fi
 
 echo "Starting: Rasa server on port $RASA_PORT (REST: http://localhost:$RASA_PORT/webhooks/rest/webhook," \
      "HTTP API $api_state), action server on port $ACTIONS_PORT, chat page on http://localhost:$WEB_PORT." \
