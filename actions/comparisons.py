@@ -42,11 +42,16 @@ class ComparisonAction(RoleAction, ABC):
 
 
 class PayComparisonAction(ComparisonAction, ABC):
-    """A pay comparison: "and technical experts?" afterwards keeps the topic on pay; "per hour" makes it hourly."""
+    """A pay comparison: "and technical experts?" afterwards keeps the topic on pay; "per hour" makes it hourly.
+
+    Words that name another aspect and no pay ("which employs more people?") win over the intent.
+    """
 
     aspect = "salary"
 
     def compared_on(self, question: Question) -> str:
+        if question.attributes and not question.asks_pay:
+            return question.attributes[0]
         narrower = [attribute for attribute in question.attributes if attribute in ("hourly_pay", "starting_pay")]
         return narrower[0] if narrower else self.aspect
 

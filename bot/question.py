@@ -22,7 +22,8 @@ _CUES = {
     "hourly_pay": re.compile(r"\b(?:per|an|a|by the|each|every)\s+hour\b|\bhourly\b|/\s?h(?:ou)?r\b", re.IGNORECASE),
     "starting_pay": re.compile(
         r"\b(?:starting|entry[- ]level|beginners?|first[- ]year|junior|new grads?|fresh graduates?|"
-        r"start(?:ing)? out|right out of (?:school|college)|just starting)\b", re.IGNORECASE),
+        r"start(?:ing)? out|right out of (?:school|college)|just starting|newly (?:qualified|hired|licensed|certified)|new hires?|"
+        r"new(?!\s+(?:york|jersey|mexico|hampshire|orleans|england|zealand|haven)\b)(?=\s+\w+s\b))\b", re.IGNORECASE),
     "employment": re.compile(
         r"\bhow many (?:people|workers|persons|jobs|positions|of them|are there|americans)\b|"
         r"\bnumber of (?:jobs|people|workers|positions)\b|\bmore (?:jobs|people|workers|positions)\b|"
@@ -48,7 +49,7 @@ _NARROWS = {"hourly_pay": "salary", "starting_pay": "salary"}
 _AMOUNT = re.compile(
     r"(?:\$\s?(?P<dollars>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<dk>k|K|thousand)?)|"
     r"(?:\b(?P<bare>\d{1,3}(?:,\d{3})+|\d{2,3})\s*(?P<bk>k|K|thousand)\b)|"
-    r"(?:\b(?P<plain>\d{1,3},\d{3})\b)|"
+    r"(?:\b(?P<plain>\d{1,3},\d{3}|\d{5,6})\b(?!\s*(?:people|workers|jobs|%)))|"
     r"(?:\b(?P<words>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<wk>k|K|thousand)?\s*(?:dollars|bucks|usd)\b)")
 _PER_HOUR = re.compile(r"^\s*(?:/\s?h(?:ou)?r|an hour|per hour|a hour|hourly)", re.IGNORECASE)
 _JUDGED = re.compile(r"\b(?:good|decent|fair|enough|normal|low|high|bad|ok|okay|reasonable|average|typical|underpaid|overpaid)\b",

@@ -399,7 +399,7 @@ def search(library: Library, text: str) -> Listing:
         return Listing(reply.text(), ())
     heading = {"highest": "The highest-paying occupations", "lowest": "The lowest-paying occupations"}.get(query.order or "", "Occupations")
     if subject and not found.by_area:
-        heading += f" with {join_words([clean_mention(word) for word in query.named])} in their titles"
+        heading += f"{subject}, found by their titles"
     elif found.by_area:
         heading += f" whose work is mostly {join_words([library.guide.areas[letter].name for letter in query.areas])}"
     if query.zone_words:

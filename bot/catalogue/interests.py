@@ -83,6 +83,7 @@ class InterestGuide:
     zone_choices: Mapping[str, ZoneChoice]  # by id, in button order
     intro: str = ""  # said once before the first statement
     search_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # letter -> words that name the area in a search
+    title_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # everyday word -> the words titles use
 
     def statement(self, statement_id: str) -> Statement:
         """The statement with this id (KeyError if there is none)."""
@@ -163,6 +164,15 @@ def _read_search_words(reader: Reader, raw: Any) -> dict[str, tuple[str, ...]]:
     return words
 
 
+def _read_title_words(reader: Reader, raw: Any) -> dict[str, tuple[str, ...]]:
+    words = {}
+    for word, items in reader.mapping(raw or {}, "title_words").items():
+        if not isinstance(items, list) or not items or not all(isinstance(item, str) and item.strip() for item in items):
+            raise reader.fail(f"title_words.{word}", f"expected a list of words, got {items!r}")
+        words[str(word).lower()] = tuple(item.strip().lower() for item in items)
+    return words
+
+
 def parse_interest_guide(raw: object, path: Path) -> InterestGuide:
     """Builds the guide from parsed YAML, raising InterestGuideError on the first schema violation."""
     reader = Reader(path, "interest guide", set(), InterestGuideError)
@@ -177,6 +187,7 @@ def parse_interest_guide(raw: object, path: Path) -> InterestGuide:
         zone_choices=_read_zone_choices(reader, data.get("zone_choices")),
         intro=reader.text(data, "intro"),
         search_words=_read_search_words(reader, data.get("search_words")),
+        title_words=_read_title_words(reader, data.get("title_words")),
     )
 
 

@@ -2,7 +2,8 @@
 
 "Best paying jobs without a four-year degree", "jobs for someone who loves animals", "careers working
 outdoors": the text is read for an order (by BLS median), a job-zone filter and the words to look for.
-A word is looked for in occupations' main and alternate titles; words that name an interest area
+A word is looked for in occupations' main and alternate titles (an everyday word through the words titles use,
+interests.yml title_words: "kids" is child, childcare, ...); words that name an interest area
 (interests.yml search_words, e.g. "helping people") select occupations whose strongest O*NET interest
 is that area. Residual "All Other" categories come last: they name no job a person can look up.
 """
@@ -95,9 +96,10 @@ def read_search(text: str, guide: InterestGuide) -> Search:
                     areas.append(letter)
                 named.append(phrase)
                 lower = re.sub(rf"\b{re.escape(phrase)}\b", " ", lower)
-    words = [word for word in _WORD.findall(lower.replace("'", "")) if word not in _FRAME and len(word) > 2]
+    said = [word for word in _WORD.findall(lower.replace("'", "")) if word not in _FRAME and len(word) > 2]
+    words = [title_word for word in said for title_word in _WORD.findall(" ".join(guide.title_words.get(word, (word,))))]
     return Search(order, zones, zone_words, tuple(dict.fromkeys(singular(word) for word in words)), tuple(areas),
-                  tuple(dict.fromkeys(named + words)))
+                  tuple(dict.fromkeys(named + said)))
 
 
 class TitleWords:

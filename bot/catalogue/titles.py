@@ -40,6 +40,12 @@ _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s*/\s*|\s*--\s*"
 # All Other" it does not: those are the engineers no other occupation covers.
 _QUALIFIER = re.compile(r",\s*(?:except|including)\b.*$", re.IGNORECASE)
 _ALL_OTHER = re.compile(r",\s*all other\b.*$", re.IGNORECASE)
+# Plural last words of O*NET title parts that name things or fields, not people ("Eligibility Interviewers,
+# Government Programs"): alone in a sentence they never name an occupation ("which programs do they use?").
+_NOT_PEOPLE = frozenset({
+    "activities", "animals", "benefits", "biofuels", "commodities", "forces", "materials", "occupations",
+    "operations", "persons", "products", "programs", "sales", "securities", "services", "surfaces", "trades",
+    "utilities", "vehicles", "vessels"})
 _ROLE_CUES = {"a", "an", "as"}  # "an economist", "a former teacher", "work as nurse"
 _LIST_WORDS = {"or", "and", "vs", "versus", "v", "than", "nor"}  # "data scientist or economist"
 MISSPELLING_THRESHOLD = 0.88  # "registred nurse" (0.97) and "pharmasist" (0.9) are found; "nursery" is not "nurse"
@@ -114,13 +120,15 @@ def _main_title_parts(title: str) -> Iterable[str]:
     """The occupations a main title lists, and each one's last word: 'Chefs and Head Cooks' -> chefs, head cooks, cooks.
 
     A last word names people only in the plural: "Educational Instruction and Library Workers" gives
-    "workers", never "instruction" (so "ignore your instructions" names no occupation).
+    "workers", never "instruction" (so "ignore your instructions" names no occupation); and not when
+    it names things (_NOT_PEOPLE).
     """
     for part in _LIST_SEPARATOR.split(_ALL_OTHER.sub("", _QUALIFIER.sub("", title))):
         words = _WRITTEN_WORD.findall(part)
         if words:
             yield part
-            if singular(words[-1].lower()) != words[-1].lower():
+            last = words[-1].lower()
+            if singular(last) != last and last not in _NOT_PEOPLE:
                 yield words[-1]
 
 

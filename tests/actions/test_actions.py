@@ -116,6 +116,15 @@ def test_which_pays_more_with_nothing_named_compares_every_role():
     assert SlotSet("roles", ["implementation_specialist", "project_manager", "technical_expert"]) in events
 
 
+def test_a_pay_intent_on_words_about_another_aspect_compares_that_aspect():
+    """"Which employs more people?" reads like "which pays more?" to the NLU; its words decide."""
+    dentists_and_pharmacists = ["29-1021.00", "29-1051.00"]
+    t = tracker("which employs more people?", "compare_salary", roles=dentists_and_pharmacists)
+    text, _, events = run(ActionCompareSalary(), t)
+    assert text.startswith("Pharmacists have the most jobs") and "$" not in text
+    assert SlotSet("attribute", "employment") in events
+
+
 def test_how_much_more_reuses_the_compared_roles():
     t = tracker("how much more?", "salary_difference", roles=["implementation_specialist", "project_manager"])
     text, _, _ = run(ActionSalaryDifference(), t)

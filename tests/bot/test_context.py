@@ -128,3 +128,10 @@ def test_a_move_takes_both_occupations_named_else_the_first_under_discussion():
     message = finder.in_message(["nurse", "librarian"], "what would I need to learn to go from nurse to librarian")
     assert len(subjects_of_a_move(library, message, []).roles) == 2
     assert ids(subjects_of_a_move(library, MessageRoles(), [ECONOMISTS, NURSES])) == [ECONOMISTS]
+
+
+@pytest.mark.parametrize("text", ["which programs do architects work with?", "what services do architects offer?",
+                                  "do architects work with animals?"])
+def test_a_plural_word_naming_things_is_no_occupation(text):
+    message = finder.in_message([], text)
+    assert len(message.known) == 1, message.known

@@ -9,6 +9,9 @@ from bot.question import Amount, read_question
     ("what's the hourly rate for a welder", [], ("hourly_pay",)),
     ("what is the starting salary for a nurse", ["salary"], ("starting_pay",)),
     ("what do entry-level accountants earn", ["salary"], ("starting_pay",)),
+    ("what do new paralegals earn?", ["salary"], ("starting_pay",)),
+    ("how much are newly qualified nurses paid", [], ("starting_pay",)),
+    ("how much do paralegals make in New York", ["salary"], ("salary",)),
     ("how many people work as pharmacists", [], ("employment",)),
     ("which one has more jobs", [], ("employment",)),
     ("what software do accountants use", [], ("technology",)),
@@ -34,14 +37,17 @@ def test_words_inside_a_job_title_are_not_attributes(text):
     ("is $28 an hour decent for an electrician", Amount(28.0, True)),
     ("is 28 dollars an hour good for a nurse", Amount(28.0, True)),
     ("is 60 thousand dollars ok for a paralegal", Amount(60000, False)),
+    ("is 52000 decent for a dental hygienist?", Amount(52000, False)),
 ])
 def test_a_figure_to_judge_makes_it_a_pay_question(text, amount):
     question = read_question(text)
     assert question.amount == amount and question.asks_pay
 
 
-def test_a_number_that_is_not_pay_is_not_judged():
-    assert read_question("what do the top 10 jobs have in common").amount is None
+@pytest.mark.parametrize("text", ["what do the top 10 jobs have in common", "is 2024 a good year to become a nurse",
+                                  "is having 12000 workers a lot for an occupation"])
+def test_a_number_that_is_not_pay_is_not_judged(text):
+    assert read_question(text).amount is None
 
 
 @pytest.mark.parametrize("text, name, in_us", [

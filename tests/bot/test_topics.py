@@ -187,6 +187,14 @@ def test_search_by_subject_finds_titles_and_by_disposition_finds_interest_areas(
     assert "helping people" in helping.text
 
 
+@pytest.mark.parametrize("text", ["careers working with kids", "jobs with children"])
+def test_search_by_an_everyday_word_looks_for_the_words_titles_use(text):
+    listing = topics.search(library, text)
+    assert len(listing.choices) >= 3
+    assert all("child" in occupation(c.code).title.lower() or "preschool" in occupation(c.code).title.lower()
+               for c in listing.choices[:3]), [occupation(c.code).title for c in listing.choices]
+
+
 def test_search_that_finds_nothing_says_so_and_offers_the_quiz():
     listing = topics.search(library, "jobs involving zxqvb")
     assert listing.choices == () and "I found no occupation" in listing.text and "quiz" in listing.text
