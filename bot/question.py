@@ -126,8 +126,14 @@ def find_place(text: str) -> Place | None:
     for pattern, in_us in ((us, True), (abroad, False), (vague, True)):
         found = pattern.search(text)
         if found:
-            return Place("where you are" if pattern is vague else clean_mention(found.group("name")), in_us)
+            return Place("where you are" if pattern is vague else _as_listed(clean_mention(found.group("name"))), in_us)
     return None
+
+
+def _as_listed(name: str) -> str:
+    """A place as places.yml writes it ("ohio" is Ohio)."""
+    places = default_places()
+    return next((listed for listed in (*places.us, *places.abroad) if listed.lower() == name.lower()), name)
 
 
 def find_amount(text: str) -> Amount | None:

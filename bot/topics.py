@@ -98,6 +98,10 @@ class Topic(ABC):
     def answer(self, library: Library, attribute: str) -> str:
         """One attribute, from the topic's own source (or the occupation standing in, said so)."""
 
+    @abstractmethod
+    def knows(self, library: Library, attribute: str) -> bool:
+        """Whether `answer` says something about the attribute itself, not the overview in its place."""
+
 
 class ArticleTopic(Topic):
     def __init__(self, role: Role) -> None:
@@ -130,6 +134,9 @@ class ArticleTopic(Topic):
             return f"{_covered_by(self.role, occupation)}\n{OCCUPATION_ANSWERS[attribute](library, occupation)}"
         return self.overview(library)
 
+    def knows(self, library: Library, attribute: str) -> bool:
+        return attribute in ATTRIBUTES or (attribute in OCCUPATION_ANSWERS and self.linked(library) is not None)
+
 
 class OccupationTopic(Topic):
     def __init__(self, occupation: Occupation) -> None:
@@ -143,6 +150,9 @@ class OccupationTopic(Topic):
     def answer(self, library: Library, attribute: str) -> str:
         reply = OCCUPATION_ANSWERS.get(attribute)
         return reply(library, self.occupation) if reply else self.overview(library)  # type: ignore[arg-type]
+
+    def knows(self, library: Library, attribute: str) -> bool:
+        return attribute in OCCUPATION_ANSWERS
 
 
 def _covered_by(role: Role, occupation: Occupation, why: str = "My articles don't cover that") -> str:
@@ -191,8 +201,15 @@ def _answer_one(library: Library, topic: Topic, attribute: str, question: Questi
 
 
 def describe(library: Library, topic: Topic, question: Question) -> str:
-    """Everything one message asks about one topic: each attribute in turn (the overview when none), gaps first."""
+    """Everything one message asks about one topic: each attribute in turn (the overview when none), gaps first.
+
+    Of several attributes, one the topic has nothing on is left out rather than answered with the overview
+    ("which programs do architects work with?" tags tools and "work with").
+    """
     asked = [attribute for attribute in question.attributes if attribute in ATTRIBUTE_NAMES]
+    known = [attribute for attribute in asked if attribute in ("duties", "outlook") or topic.knows(library, attribute)]
+    if known:
+        asked = known
     parts = _gaps(library, topic, question)
     if not asked:
         parts.append(topic.overview(library))

@@ -52,7 +52,8 @@ def test_a_number_that_is_not_pay_is_not_judged(text):
 
 @pytest.mark.parametrize("text, name, in_us", [
     ("how much do electricians make in Texas", "Texas", True),
-    ("nurse salary in new york city", "new york city", True),
+    ("nurse salary in new york city", "New York City", True),
+    ("how much do dentists make in ohio?", "Ohio", True),
     ("what do teachers earn in the UK", "UK", False),
     ("what do RNs make an hour in my area", "where you are", True),
 ])

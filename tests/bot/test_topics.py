@@ -117,6 +117,11 @@ def test_two_questions_in_one_message_get_both_answers_once_each():
     assert text.count(f"a median of ${occupation(NURSES).wages.median:,}") == 1
 
 
+def test_of_two_attributes_one_the_data_has_nothing_on_is_left_out():
+    text = ask(nurses, "which programs do nurses work with?", ["technology", "works_with"])
+    assert "Software and technology used" in text and "Interests:" not in text
+
+
 def test_comparing_preparation_ranks_job_zones():
     text = topics.compare(library, [nurses, economists], "requirements")
     assert text.startswith("Economists need the most preparation") and "job zone 5" in text and "$" not in text
