@@ -25,7 +25,7 @@ _JOB_NAMED = re.compile(
     re.IGNORECASE)
 _NOT_A_JOB = {"difference", "point", "best", "meaning", "weather", "time", "way", "price", "cost", "capital", "name",
               "between", "and", "or", "than", "it", "that", "this", "one", "other", "answer", "reason", "problem"}
-SUGGESTION_THRESHOLD = 0.75
+SUGGESTION_THRESHOLD = 0.8  # "plumer" is Plumbers (0.92); "alligator" is not Aviators (0.75)
 # Words of a question about the topics under discussion ("which one pays more?", "what's the difference?").
 _QUESTION_WORDS = set("""
 what whats which who how why where when is are was were be the and or but not difference differences different differ
@@ -52,7 +52,7 @@ class MessageRoles:
     known: tuple[str, ...] = ()  # article role ids and occupation codes, in the order named
     unknown: tuple[str, ...] = ()  # the user's words for roles neither the articles nor the catalogue have
     ambiguous: tuple[TitleMatch, ...] = ()  # mentions that fit several occupations ("engineer")
-    about_other_things: bool = False  # names no topic but other things ("is tea different from coffee?")
+    about_other_things: bool = False  # names no known topic but other things ("is tea different from coffee?")
 
 
 class _Collector:
@@ -111,9 +111,9 @@ class TopicFinder:
         without_article_roles = self._article_abbreviations.sub(" ", self._article_names.sub(" ", text))
         for match in [*self.resolver.find_in_text(text), *self.titles.find_in_text(without_article_roles)]:
             found.add(match)
-        if not (found.known or found.unknown or found.ambiguous):
+        if not (found.known or found.ambiguous):
             named = _JOB_NAMED.search(text[:MAX_SCANNED_CHARS])
-            if named and not set(named.group("name").lower().split()) & _NOT_A_JOB:
+            if not found.unknown and named and not set(named.group("name").lower().split()) & _NOT_A_JOB:
                 found.unknown.append(named.group("name"))
             found.about_other_things = _names_other_things(text)
         return found.result()
@@ -177,10 +177,13 @@ def roles_to_compare(library: Library, message: MessageRoles, previous: list[str
     """Two or more subjects: those named, topped up from the conversation, else every article role.
 
     Article roles top up only a comparison of article roles: "do nurses earn more?" with nothing under
-    discussion has one subject, and the reply asks what to compare it with.
+    discussion has one subject, and the reply asks what to compare it with. An unknown job beside one
+    known topic is said to be unknown, not replaced.
     """
     if message.about_other_things:
         return Subject([])
+    if message.unknown and len(message.known) < 2:  # not topped up as if the unknown one had not been named
+        return Subject([], MessageRoles(unknown=message.unknown))
     chosen = list(message.known)
     fallbacks = [_carried_over(library, previous)]
     if all(subject in library.knowledge.roles for subject in chosen):

@@ -44,7 +44,7 @@ _ZONES: tuple[tuple[re.Pattern[str], tuple[int, ...], str], ...] = (
 _FRAME = set("""
 a an the and or of for to in on at by with without from into as is are be been being it its this that these those there
 what which who whom whose where when how why do does did done doing can could would should will shall may might must
-i me my mine im i'm you your we our they them their he she his her someone somebody person people's one ones some any
+i me my mine im i'm you your we our they them their he she his her someone somebody person people people's one ones some any
 job jobs career careers occupation occupations work works working worker workers profession professions role roles position
 positions field fields option options list show give tell find suggest recommend ideas idea kind kinds sort sorts type types
 like likes liked love loves loving enjoy enjoys into interested interest interests passionate about good great best better

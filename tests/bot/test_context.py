@@ -115,6 +115,19 @@ def test_a_comparison_of_other_things_is_about_no_topic(text):
     assert roles_to_compare(library, message, ["project_manager"]).roles == []
 
 
+def test_a_comparison_of_things_the_nlu_took_for_jobs_is_about_no_topic():
+    message = finder.in_message(["alligator"], "what's the difference between a crocodile and an alligator?")
+    assert message.about_other_things
+    assert roles_to_compare(library, message, ["project_manager"]).roles == []
+    assert finder.suggestion("alligator") is None
+
+
+def test_an_unknown_job_compared_with_a_known_one_is_named_not_replaced():
+    message = finder.in_message(["dragon tamer", "PM"], "what's the difference between a dragon tamer and a PM?")
+    subject = roles_to_compare(library, message, [])
+    assert subject.roles == [] and subject.unanswerable.unknown == ("dragon tamer",)
+
+
 @pytest.mark.parametrize("text", ["what's the difference?", "which one pays more?", "which of them needs more education?"])
 def test_a_bare_comparison_still_compares_the_topics(text):
     assert ids(roles_to_compare(library, finder.in_message([], text), [])) == list(knowledge.roles)
