@@ -1,6 +1,5 @@
 """The interest quiz gives six scores; occupations are matched on the shape of a person's interests."""
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -103,17 +102,6 @@ def test_occupations_without_a_full_interest_profile_are_skipped(fixture_catalog
     result = match(fixture_catalogue, {"R": 3, "I": 1, "A": 3, "S": 0, "E": 0, "C": 0}, limit=10)
     codes = {found.occupation.code for found in result.matches}
     assert codes and not codes & {"27-2011.00", "55-1011.00"}
-
-
-def test_matching_is_fast():
-    profile = profile_from_answers(guide, answer_all(liked="RI"))
-    match(catalogue, profile)  # the first call prepares the catalogue's profiles
-    rounds = 200
-    started = time.perf_counter()
-    for _ in range(rounds):
-        match(catalogue, profile, max_zone=3)
-    elapsed_ms = (time.perf_counter() - started) * 1000 / rounds
-    print(f"\nmatching against {len(PROFILED)} interest profiles: {elapsed_ms:.3f} ms")
 
 
 def broken(tmp_path: Path, change) -> Path:

@@ -1,5 +1,4 @@
 """Occupation mentions resolve to catalogue codes; vague ones ask which; ordinary words stay words."""
-import time
 
 import pytest
 
@@ -13,10 +12,7 @@ SOFTWARE_DEVELOPERS = next(code for code, occupation in catalogue.occupations.it
 
 @pytest.fixture(scope="module")
 def index() -> TitleIndex:
-    started = time.perf_counter()
-    built = TitleIndex(catalogue)
-    print(f"\nTitle index over {len(catalogue.occupations)} occupations built in {time.perf_counter() - started:.2f} s")
-    return built
+    return TitleIndex(catalogue)
 
 
 @pytest.mark.parametrize(
@@ -136,18 +132,6 @@ def test_the_same_occupation_named_twice_is_listed_once(index):
     assert [match.code for match in index.find_in_text("RN or registered nurse, the nurses")] == [REGISTERED_NURSES]
 
 
-def test_lookups_are_fast_over_every_title(index):
-    titles = sum(1 + len(o.alternate_titles) + len(o.reported_titles) for o in catalogue.occupations.values())
+def test_a_long_message_names_each_occupation_once(index):
     message = "I wonder whether to become a registered nurse, a software engineer or an economist, or a data scientist. " * 3
-    rounds = 200
-    started = time.perf_counter()
-    for _ in range(rounds):
-        index.resolve("registered nurse")
-        index.resolve("engineer")
-    resolve_ms = (time.perf_counter() - started) * 1000 / (2 * rounds)
-    started = time.perf_counter()
-    for _ in range(rounds):
-        found = index.find_in_text(message)
-    find_ms = (time.perf_counter() - started) * 1000 / rounds
-    print(f"\n{titles} titles: resolve {resolve_ms:.3f} ms; find_in_text over {len(message.split())} words {find_ms:.3f} ms")
-    assert len(found) == 4
+    assert len(index.find_in_text(message)) == 4  # how fast: bench/catalogue_speed.py
