@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 import numpy
 
-from bot.catalogue.model import RIASEC, Catalogue, Occupation
+from bot.catalogue.model import RIASEC, Catalogue, Occupation, per_catalogue
 from bot.knowledge import KnowledgeError, Reader, read_yaml
 
 DEFAULT_INTERESTS_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "interests.yml"
@@ -254,16 +254,10 @@ class _Profiles:
         self.zones = numpy.array([occupation.job_zone or 0 for occupation in self.occupations])
 
 
-_prepared: dict[int, tuple[Catalogue, _Profiles]] = {}
-
-
+@per_catalogue
 def _profiles(catalogue: Catalogue) -> _Profiles:
-    """The catalogue's shapes, worked out on first use (one catalogue at a time is kept)."""
-    cached = _prepared.get(id(catalogue))
-    if cached is None or cached[0] is not catalogue:
-        _prepared.clear()
-        cached = _prepared[id(catalogue)] = (catalogue, _Profiles(catalogue))
-    return cached[1]
+    """The catalogue's shapes, worked out on first use."""
+    return _Profiles(catalogue)
 
 
 def _top_areas(profile: Mapping[str, float]) -> tuple[str, ...]:

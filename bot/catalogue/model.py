@@ -32,7 +32,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 DEFAULT_CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "catalogue.json"
 SCHEMA_VERSION = 2
@@ -205,3 +205,19 @@ def load_catalogue(path: Path | str = DEFAULT_CATALOGUE_PATH) -> Catalogue:
 @lru_cache(maxsize=1)
 def default_catalogue() -> Catalogue:
     return load_catalogue()
+
+
+Derived = TypeVar("Derived")
+
+
+def per_catalogue(build: Callable[["Catalogue"], Derived]) -> Callable[["Catalogue"], Derived]:
+    """`build(catalogue)` worked out on first use and kept while the same catalogue is asked for (one at a time)."""
+    kept: list[tuple[Catalogue, Derived]] = []
+
+    def derived(catalogue: Catalogue) -> Derived:
+        if not kept or kept[0][0] is not catalogue:
+            kept[:] = [(catalogue, build(catalogue))]
+        return kept[0][1]
+
+    derived.__doc__ = build.__doc__
+    return derived

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from bot.catalogue.interests import InterestGuide
-from bot.catalogue.model import Catalogue, Occupation
+from bot.catalogue.model import Catalogue, Occupation, per_catalogue
 from bot.catalogue.titles import singular
 
 LISTED = 5
@@ -128,16 +128,10 @@ class TitleWords:
         return total
 
 
-_indexes: dict[int, tuple[Catalogue, TitleWords]] = {}
-
-
+@per_catalogue
 def title_words(catalogue: Catalogue) -> TitleWords:
-    """The catalogue's title-word index, built on first use (one catalogue at a time is kept)."""
-    cached = _indexes.get(id(catalogue))
-    if cached is None or cached[0] is not catalogue:
-        _indexes.clear()
-        cached = _indexes[id(catalogue)] = (catalogue, TitleWords(catalogue))
-    return cached[1]
+    """The catalogue's title-word index, built on first use."""
+    return TitleWords(catalogue)
 
 
 def _median(occupation: Occupation) -> int:
