@@ -73,7 +73,7 @@ def entity_values(tracker: Tracker, entity: str, role: str | None = None) -> lis
 
 
 def message_roles(tracker: Tracker) -> MessageRoles:
-    return finder().in_message(entity_values(tracker, "role"), tracker.latest_message.get("text") or "")
+    return finder().in_message(entity_values(tracker, "role"), tracker.latest_message.get("text") or "", asked(tracker).attributes)
 
 
 def asked(tracker: Tracker) -> Question:

@@ -99,8 +99,12 @@ class TopicFinder:
             return TitleMatch(mention=code, codes=(code,), ambiguous=False)
         return self.resolver.resolve(mention) or self.titles.resolve(mention)
 
-    def in_message(self, entity_values: Sequence[str], text: str) -> MessageRoles:
-        """Role entities first (in order), then any role or occupation the text names that NLU missed."""
+    def in_message(self, entity_values: Sequence[str], text: str, aspects: Sequence[str] = ()) -> MessageRoles:
+        """Role entities first (in order), then any role or occupation the text names that NLU missed.
+
+        A message that asks about an aspect (`aspects`, e.g. "requirements" for "which takes longer to
+        train for?") is about the topics under discussion, whatever other words it has.
+        """
         found = _Collector()
         for value in entity_values:
             match = self.resolve(value)
@@ -115,7 +119,7 @@ class TopicFinder:
             named = _JOB_NAMED.search(text[:MAX_SCANNED_CHARS])
             if not found.unknown and named and not set(named.group("name").lower().split()) & _NOT_A_JOB:
                 found.unknown.append(named.group("name"))
-            found.about_other_things = _names_other_things(text)
+            found.about_other_things = not aspects and _names_other_things(text)
         return found.result()
 
     def suggestion(self, mention: str) -> str | None:

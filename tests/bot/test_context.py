@@ -115,6 +115,12 @@ def test_a_comparison_of_other_things_is_about_no_topic(text):
     assert roles_to_compare(library, message, ["project_manager"]).roles == []
 
 
+def test_a_follow_up_on_an_aspect_in_other_words_still_compares_the_topics():
+    message = finder.in_message([], "and which of those takes longer to train for?", ["requirements"])
+    assert not message.about_other_things
+    assert ids(roles_to_compare(library, message, [ECONOMISTS, NURSES])) == [ECONOMISTS, NURSES]
+
+
 def test_a_comparison_of_things_the_nlu_took_for_jobs_is_about_no_topic():
     message = finder.in_message(["alligator"], "what's the difference between a crocodile and an alligator?")
     assert message.about_other_things
