@@ -59,13 +59,14 @@ class PageConfig:
         websocket = socket._replace(scheme="wss" if socket.scheme == "https" else "ws").geturl()
         return (
             f"default-src 'self'; connect-src 'self' {socket.geturl()} {websocket}; "
-            f"style-src 'self' 'unsafe-inline'; img-src 'self' data: {self.chart_origin()}; font-src 'self' data:; "
+            f"style-src 'self' 'unsafe-inline'; img-src {self.image_sources()}; font-src 'self' data:; "
             "base-uri 'none'; form-action 'none'"
         )
 
-    def chart_origin(self) -> str:
+    def image_sources(self) -> str:
+        """The page's own images, and charts from PUBLIC_URL's origin."""
         parts = urlsplit(self.public_url or "")
-        return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else "'self'"
+        return "'self' data:" + (f" {parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else "")
 
     def script(self, host_header: str) -> bytes:
         settings = {"socketUrl": self.socket_url_for(host_header), "socketPath": "/socket.io/"}
