@@ -20,6 +20,7 @@ WIDTH_INCHES, DPI = 7.2, 100
 BLUE, ORANGE, SKY, INK, GREY = "#0072B2", "#E69F00", "#56B4E9", "#222222", "#555555"
 STYLE = "1"  # raise when the drawing changes, so cached images are drawn again
 LABEL_WIDTH = 28  # characters per line of a topic's name
+SPREAD_HEIGHT, INTERESTS_HEIGHT = 2.9, 3.9  # inches
 
 
 def png(chart: Chart) -> bytes:
@@ -49,28 +50,27 @@ def _axis_money(hourly: bool) -> FuncFormatter:
     return FuncFormatter(lambda value, _: f"${value:,.0f}" if hourly or not value else f"${value / 1000:,.0f}k")
 
 
-def _frame(axes, hourly: bool) -> None:
-    axes.xaxis.set_major_formatter(_axis_money(hourly))
+def _frame(axes, hourly: bool | None = None) -> None:
+    """No box, a light grid; the x axis in dollars when `hourly` says by the year or the hour."""
+    if hourly is not None:
+        axes.xaxis.set_major_formatter(_axis_money(hourly))
     axes.spines[["top", "right"]].set_visible(False)
     axes.tick_params(labelsize=11, colors=INK)
     axes.grid(axis="x", color="#dddddd", linewidth=0.8)
     axes.set_axisbelow(True)
 
 
-@singledispatch
 def _height(chart: Chart) -> float:
-    raise TypeError(type(chart))
+    """In inches: a pay comparison grows with its topics and their names' lines."""
+    if isinstance(chart, PayComparison):
+        lines = sum(len(textwrap.wrap(bar.name, LABEL_WIDTH)) for bar in chart.bars)
+        return 1.5 + 0.45 * len(chart.bars) + 0.18 * lines
+    return SPREAD_HEIGHT if isinstance(chart, PaySpread) else INTERESTS_HEIGHT
 
 
 @singledispatch
 def _draw(chart: Chart) -> Figure:
     raise TypeError(type(chart))
-
-
-@_height.register
-def _(chart: PayComparison) -> float:
-    lines = sum(len(textwrap.wrap(bar.name, LABEL_WIDTH)) for bar in chart.bars)
-    return 1.5 + 0.45 * len(chart.bars) + 0.18 * lines
 
 
 @_draw.register
@@ -85,8 +85,10 @@ def _(chart: PayComparison) -> Figure:
         end = bar.value
         if chart.ranged and bar.low is not None and bar.high is not None:
             axes.plot([bar.low, bar.high], [row, row], color=INK, linewidth=1.6, marker="|", markersize=14)
+            if bar.high_floor:  # BLS's "or more": the range goes on past its end
+                axes.plot([bar.high], [row], color=INK, marker=">", markersize=8)
             end = bar.high
-        axes.text(end + right * 0.02, row, _money(bar.value, chart.hourly, bar.value_floor),
+        axes.text(end + right * 0.035, row, _money(bar.value, chart.hourly, bar.value_floor),
                   va="center", fontsize=11, fontweight="bold", color=INK)
     axes.set_yticks(list(rows), ["\n".join(textwrap.wrap(bar.name, LABEL_WIDTH)) for bar in chart.bars])
     axes.invert_yaxis()
@@ -94,11 +96,6 @@ def _(chart: PayComparison) -> Figure:
     _frame(axes, chart.hourly)
     figure.text(0.015, 1 - 0.3 / height, chart.title, fontsize=14, fontweight="bold", color=INK, va="top")
     return figure
-
-
-@_height.register
-def _(chart: PaySpread) -> float:
-    return 2.9
 
 
 @_draw.register
@@ -130,11 +127,6 @@ def _(chart: PaySpread) -> Figure:
     return figure
 
 
-@_height.register
-def _(chart: InterestProfiles) -> float:
-    return 3.9
-
-
 @_draw.register
 def _(chart: InterestProfiles) -> Figure:
     figure = _figure(chart)
@@ -152,11 +144,8 @@ def _(chart: InterestProfiles) -> Figure:
     theirs.set_xlim(1, 7)
     theirs.tick_params(labelleft=False)
     theirs.set_title("\n".join(textwrap.wrap(f"{chart.occupation} (O*NET, 1-7)", 26)), fontsize=11, loc="left", color=INK)
-    for axes in (yours, theirs):
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.tick_params(labelsize=11, colors=INK)
-        axes.grid(axis="x", color="#dddddd", linewidth=0.8)
-        axes.set_axisbelow(True)
+    _frame(yours)
+    _frame(theirs)
     figure.text(0.015, 0.97, "Your interests beside the best match's", fontsize=14, fontweight="bold", color=INK, va="top")
     return figure
 
