@@ -377,7 +377,7 @@ def fit_check(library: Library, topic: Topic, levels: dict[str, float]) -> str:
 # ------------------------------------------------------------------ charts that go with an answer
 
 # Comparisons a bar chart helps with, and whether by the hour: pay on the median, as the text compares it.
-PAY_CHART_ASPECTS = {"salary": False, "salary_factors": False, "salary_difference": False, "hourly_pay": True}
+PAY_CHART_ASPECTS = {"salary": False, "salary_difference": False, "hourly_pay": True}
 # One topic's pay answers that a chart of its percentiles helps with.
 SPREAD_CHART_ATTRIBUTES = ("salary", "salary_factors", "hourly_pay", "starting_pay")
 
