@@ -93,7 +93,7 @@ def _occupation_for(knowledge: Knowledge, catalogue: Catalogue, topic_id: str) -
     code = role.catalogue_code if role else topic_id
     occupation = catalogue.occupations.get(code or "")
     if occupation is None:
-        raise ChartError(f"no occupation in the catalogue covers {role.plural}" if role else f"unknown topic {topic_id!r}")
+        raise ChartError(f"no occupation in the catalogue covers {role.plural}" if role else f"unknown topic {topic_id[:40]!r}")
     return occupation, (f"{occupation.title} ({role.plural})" if role else occupation.title)
 
 
@@ -112,7 +112,7 @@ def _bls_bar(knowledge: Knowledge, catalogue: Catalogue, topic_id: str, hourly: 
 def _article_bar(knowledge: Knowledge, topic_id: str, source: str) -> PayBar:
     role = knowledge.roles.get(topic_id)
     if role is None or role.salary is None or role.salary.source != source or role.salary.period != "year":
-        raise ChartError(f"the article {source!r} gives no yearly pay for {topic_id!r}")
+        raise ChartError(f"the article {source!r} gives no yearly pay for {topic_id[:40]!r}")
     return PayBar(role.plural.capitalize(), role.salary.amount)
 
 
