@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup train clean forget bench bench-nlu catalogue
+.PHONY: run test setup train clean forget bench bench-nlu catalogue screenshot
 
 run: setup $(MODEL)
 	@scripts/run.sh
@@ -61,7 +61,12 @@ forget: setup
 # make bench BENCH_ARGS="--users 10 --messages 30"   (see `.venv/bin/python -m bench.performance --help`)
 bench: setup $(MODEL)
 	$(BIN)/python -m bench.catalogue_speed
+	$(BIN)/python -m bench.chart_speed
 	$(BIN)/python -m bench.performance $(BENCH_ARGS)
+
+# README's picture of a pay comparison in the chat page, taken by the widget test in headless Chromium.
+screenshot: setup $(MODEL) $(CHROMEDRIVER)
+	UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest tests/channels/test_widget.py -k chart -q
 
 # bench.out_of_scope serves the trained model through scripts/run.sh (the chat page needs the widget too).
 bench-nlu: setup $(MODEL)

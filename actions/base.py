@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 from abc import ABC, abstractmethod
 from typing import Any, Callable
 
@@ -15,6 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import replies, topics
+from bot.charts import Chart
 from bot.contract import APOLOGY
 from bot.catalogue import answers
 from bot.catalogue.answers import Choice
@@ -110,6 +112,13 @@ def role_buttons(payload_intent: str, extra: str = "") -> list[dict[str, str]]:
     ]
 
 
+def send_chart(dispatcher: CollectingDispatcher, chart: Chart | None) -> None:
+    """A chart, as an image message after the answer's text; the chat page server draws it at PUBLIC_URL
+    (scripts/run.sh sets it), where the widget, Slack and Telegram fetch it."""
+    if chart:
+        dispatcher.utter_message(image=os.environ.get("PUBLIC_URL", "").rstrip("/") + chart.address, alt_text=chart.alt)
+
+
 class SafeAction(Action, ABC):
     """An action that apologises instead of going silent when something breaks."""
 
@@ -164,6 +173,7 @@ class RoleAction(SafeAction, ABC):
         premise = topics.check_premise(library(), subject.roles, question)
         text = self.answer(subject.roles, question, tracker)
         dispatcher.utter_message(text=f"{premise}\n\n{text}" if premise else text)
+        send_chart(dispatcher, self.chart(subject.roles, question))
         return [SlotSet(ROLES_SLOT, [topic.id for topic in subject.roles]), SlotSet(ATTRIBUTE_SLOT, self.remembered(question))]
 
     def subject(self, dispatcher: CollectingDispatcher, tracker: Tracker, question: Question) -> tuple[Subject | None, list[EventType]]:
@@ -197,3 +207,7 @@ class RoleAction(SafeAction, ABC):
     @abstractmethod
     def answer(self, roles: list[Topic], question: Question, tracker: Tracker) -> str:
         ...
+
+    def chart(self, roles: list[Topic], question: Question) -> Chart | None:
+        """A chart to go with the answer, where one helps."""
+        return None

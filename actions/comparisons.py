@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import RoleAction, library
 from bot import topics
+from bot.charts import Chart
 from bot.context import roles_to_compare
 from bot.question import Question
 from bot.topics import Topic
@@ -29,6 +30,9 @@ class ComparisonAction(RoleAction, ABC):
 
     def answer(self, roles: list[Topic], question: Question, tracker: Tracker) -> str:
         return topics.compare(library(), roles, self.compared_on(question))
+
+    def chart(self, roles: list[Topic], question: Question) -> Chart | None:
+        return topics.comparison_chart(library(), roles, self.compared_on(question))
 
     def remembered(self, question: Question) -> str | None:
         aspect = self.compared_on(question)

@@ -7,8 +7,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import ATTRIBUTE_SLOT, ROLES_SLOT, SafeAction, catalogue, entity_values, guide
+from actions.base import ATTRIBUTE_SLOT, ROLES_SLOT, SafeAction, catalogue, entity_values, guide, library, send_chart
 from actions.forms import REQUESTED_SLOT, AskQuestion, Buttons, QuizFormValidation, generated_ask_actions, intent_of
+from bot import topics
 from bot.catalogue import answers
 from bot.catalogue.interests import match, profile_from_answers
 
@@ -108,6 +109,7 @@ class ActionRecommendOccupations(SafeAction):
         choice = guide().zone_choices.get(tracker.get_slot(PREPARATION_SLOT) or "")
         result = match(catalogue(), profile, max_zone=choice.max_zone if choice else None)
         dispatcher.utter_message(text=answers.recommendation(catalogue(), result, guide()))
+        send_chart(dispatcher, topics.interest_chart(library(), profile, result))
         if not result.matches:
             return []
         return [SlotSet(ROLES_SLOT, [result.matches[0].occupation.code]), SlotSet(ATTRIBUTE_SLOT, None)]

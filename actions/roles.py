@@ -7,6 +7,7 @@ from rasa_sdk import Tracker
 
 from actions.base import RoleAction, asked_or_remembered, library
 from bot import topics
+from bot.charts import Chart
 from bot.context import subject_role, subject_roles
 from bot.question import Question
 from bot.topics import Topic
@@ -17,6 +18,9 @@ class DescribeAction(RoleAction):
 
     def answer(self, roles: list[Topic], question: Question, tracker: Tracker) -> str:
         return topics.describe_all(library(), roles, question)
+
+    def chart(self, roles: list[Topic], question: Question) -> Chart | None:
+        return topics.description_chart(library(), roles, question)
 
 
 class ActionDescribeRole(DescribeAction):

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from bot import advice, replies
+from bot import advice, charts, replies
 from bot.catalogue import answers, search as catalogue_search
 from bot.catalogue.answers import Choice
-from bot.catalogue.interests import InterestGuide, default_interest_guide
+from bot.catalogue.interests import InterestGuide, InterestResult, default_interest_guide
 from bot.catalogue.model import BLS_SOURCE, ONET_SOURCE, Catalogue, Occupation, default_catalogue
 from bot.catalogue.pay import PaySide
 from bot.catalogue.prose import OnetProse, default_prose
@@ -389,6 +389,57 @@ def fit_check(library: Library, topic: Topic, levels: dict[str, float]) -> str:
     if isinstance(topic, ArticleTopic):
         return advice.fit_check(library.knowledge, topic.role, levels)
     return topic.answer(library, "interests")
+
+
+# ------------------------------------------------------------------ charts that go with an answer
+
+# Comparisons a bar chart helps with, and whether by the hour: pay on the median, as the text compares it.
+PAY_CHART_ASPECTS = {"salary": False, "salary_difference": False, "hourly_pay": True}
+# One topic's pay answers that a chart of its percentiles helps with.
+SPREAD_CHART_ATTRIBUTES = ("salary", "salary_factors", "hourly_pay", "starting_pay")
+
+
+def _drawable(build: Callable[[], charts.Chart]) -> charts.Chart | None:
+    """The chart, or none when the data can't draw it (BLS publishes no percentiles, say)."""
+    try:
+        return build()
+    except charts.ChartError:
+        return None
+
+
+def comparison_chart(library: Library, topics: Sequence[Topic], aspect: str) -> charts.Chart | None:
+    """Bars beside a pay comparison of two to five topics, from the source the answer's text uses: one
+    article's averages when the articles answer, else BLS's medians (an article role through its occupation)."""
+    if aspect not in PAY_CHART_ASPECTS or not charts.MIN_TOPICS <= len(topics) <= charts.MAX_TOPICS:
+        return None
+    hourly = PAY_CHART_ASPECTS[aspect]
+    roles = _articles_only(topics)
+    if roles and aspect not in _CATALOGUE_EVEN_FOR_ARTICLES:
+        sources = {role.salary.source for role in roles if role.salary}
+        priced = [role.id for role in roles if role.salary]
+        if len(sources) != 1:
+            return None
+        return _drawable(lambda: charts.pay_comparison(library.knowledge, library.catalogue, priced, source=sources.pop()))
+    field = "hourly_median" if hourly else "median"
+    priced = [topic.id for topic in _with_catalogue(library, topics) if topic.pay_side(field).amount is not None]
+    return _drawable(lambda: charts.pay_comparison(library.knowledge, library.catalogue, priced, hourly))
+
+
+def description_chart(library: Library, topics: Sequence[Topic], question: Question) -> charts.Chart | None:
+    """One topic's pay percentiles beside an answer about its pay (hourly when the question is)."""
+    asked = [attribute for attribute in question.attributes if attribute in SPREAD_CHART_ATTRIBUTES]
+    if len(topics) != 1 or not asked:
+        return None
+    hourly = "hourly_pay" in asked or bool(question.amount and question.amount.hourly)
+    return _drawable(lambda: charts.pay_spread(library.knowledge, library.catalogue, topics[0].id, hourly))
+
+
+def interest_chart(library: Library, profile: dict[str, float], result: InterestResult) -> charts.Chart | None:
+    """The person's interest scores beside the best match's O*NET profile, so "why this one?" can be seen."""
+    if not result.matches:
+        return None
+    code = result.matches[0].occupation.code
+    return _drawable(lambda: charts.interest_profiles(library.catalogue, library.guide, profile, code))
 
 
 # ------------------------------------------------------------------ questions over the catalogue

@@ -5,6 +5,8 @@ What Rasa 3.6.21's connector lacks, added here:
   or a test stand-in;
 - a Slack retry (X-Slack-Retry-Num) is processed again unless its reason is `http_timeout`, so a
   retried event is answered twice; here an event id already taken is acknowledged and dropped;
+- an image block's alt text (and the notification text) is the image's URL; here it is the alt text the
+  action sent with the image (`alt_text`), which says what the chart shows;
 - the url_verification challenge comes back JSON-encoded (`"abc"`, quotes included); Slack documents
   the challenge value as plain text, which is what this answers.
 Signature and five-minute replay checks stay Rasa's (`is_request_from_slack_authentic`).
@@ -55,8 +57,11 @@ def json_body(request: Request) -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
+ALT_TEXT_LIMIT = 2000  # Slack's limit for an image block's alt_text
+
+
 class SlackOutput(slack.SlackBot):
-    """Rasa's Slack output, posting to a configurable Web API base URL."""
+    """Rasa's Slack output, posting to a configurable Web API base URL, images with their alt text."""
 
     def __init__(
         self,
@@ -69,6 +74,11 @@ class SlackOutput(slack.SlackBot):
         super().__init__(token, slack_channel, thread_id, proxy)
         if api_url:
             self.client = AsyncWebClient(token, proxy=proxy, base_url=api_url.rstrip("/") + "/")
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        alt = (kwargs.get("alt_text") or image)[:ALT_TEXT_LIMIT]
+        await self._post_message(channel=self.slack_channel or recipient_id, as_user=True, text=alt,
+                                 blocks=[{"type": "image", "image_url": image, "alt_text": alt}])
 
 
 class SlackInput(slack.SlackInput):

@@ -6,6 +6,9 @@ Origin check off: any page on any site could open a conversation through a visit
 subclass puts the check back with the configured origins. Requests without an Origin header
 (non-browser clients) are unaffected, as in Engine.IO itself.
 
+A chart goes out as Rasa's image attachment with its alt text as the image's title (the page's script
+makes it the <img>'s alt: rasa-webchat shows a title but writes no alt).
+
 Session persistence also needs python-socketio < 5.10 (pinned in requirements.txt): from 5.10 on
 `enter_room` is a coroutine that Rasa never awaits, so replies go to a room nobody joined
 (rasa issue 13027).
@@ -23,6 +26,14 @@ from channels.guard import answering
 
 def _normalized(origins: Iterable[str]) -> frozenset[str]:
     return frozenset(origin.rstrip("/") for origin in origins)
+
+
+class SocketIOOutput(socketio.SocketIOOutput):
+    """Rasa's socket.io output, sending an image's alt text with it."""
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        payload = {"src": image, "title": kwargs.get("alt_text") or ""}
+        await self._send_message(recipient_id, {"attachment": {"type": "image", "payload": payload}})
 
 
 class SocketIOInput(socketio.SocketIOInput):
@@ -44,8 +55,18 @@ class SocketIOInput(socketio.SocketIOInput):
         """Engine.IO calls this for requests that carry an Origin header."""
         return origin is not None and origin.rstrip("/") in self.allowed_origins
 
+    def get_output_channel(self) -> Optional[SocketIOOutput]:
+        return SocketIOOutput(self.sio, self.bot_message_evt) if self.sio else super().get_output_channel()
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(answering(on_new_message))
+        answer = answering(on_new_message)
+
+        async def handle(message: UserMessage) -> Any:
+            """Rasa makes its own output for each message; this one is the same plus images' alt text."""
+            message.output_channel = SocketIOOutput(self.sio, self.bot_message_evt)
+            return await answer(message)
+
+        blueprint = super().blueprint(handle)
         # A callable (never []) so an empty origin list rejects every browser, not none.
         self.sio.eio.cors_allowed_origins = self.origin_allowed
         return blueprint

@@ -11,7 +11,8 @@ What Rasa 3.6.21's connector gets wrong, fixed here:
 - the Bot API server is fixed to Telegram's; `api_url` (TELEGRAM_API_URL) points it at another one
   (Telegram supports self-hosted Bot API servers);
 - button clicks are never acknowledged (the client shows a spinner); here answerCallbackQuery is called;
-- `/start`, what every Telegram client sends first, is no intent of this bot; here it greets.
+- `/start`, what every Telegram client sends first, is no intent of this bot; here it greets;
+- an image is sent as a bare photo; here its alt text (what the chart shows) is the photo's caption.
 """
 from __future__ import annotations
 
@@ -48,13 +49,19 @@ def secret_matches(expected: str, given: Optional[str]) -> bool:
     return bool(expected) and hmac.compare_digest(expected.encode(), (given or "").encode())
 
 
+CAPTION_LIMIT = 1024  # Telegram's limit for a photo's caption
+
+
 class TelegramOutput(telegram.TelegramOutput):
-    """Rasa's Telegram output, talking to a configurable Bot API server."""
+    """Rasa's Telegram output, talking to a configurable Bot API server, photos with a caption."""
 
     def __init__(self, access_token: str, api_url: Optional[str] = None) -> None:
         super().__init__(access_token)
         if api_url:
             self.server = TelegramAPIServer.from_base(api_url)
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        await self.send_photo(recipient_id, image, caption=(kwargs.get("alt_text") or "")[:CAPTION_LIMIT] or None)
 
 
 class TelegramInput(telegram.TelegramInput):

@@ -1,8 +1,13 @@
-"""Serves the chat page: the rasa-webchat widget, from the project, over Rasa's socket.io channel.
+"""Serves the chat page: the rasa-webchat widget, from the project, over Rasa's socket.io channel; and the
+charts that go with some answers (`/charts/...`, charts/service.py), for the page and for Slack and Telegram.
 
-Everything the page loads comes from this server (the widget bundle from node_modules), and its
-Content-Security-Policy lets it reach nothing else but the Rasa server's socket, so it works with
-no internet. The widget bundle @imports Google Fonts; that import is dropped when serving it.
+Everything the page loads comes from this server (the widget bundle from node_modules, the charts from
+PUBLIC_URL, this server's public address), and its Content-Security-Policy lets it reach nothing else
+but the Rasa server's socket, so it works with no internet. The widget bundle @imports Google Fonts;
+that import is dropped when serving it.
+
+This is the one module of channels/ that loads the bot's knowledge (through charts/), and it runs in
+a process of its own: the Rasa server never imports it.
 """
 from __future__ import annotations
 
@@ -15,9 +20,11 @@ from functools import cache, partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+import threading
 from urllib.parse import urlsplit
 
 from channels.settings import web_port
+from charts.service import Answer, ChartService
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE_DIR = REPO / "web"
@@ -38,6 +45,7 @@ class PageConfig:
 
     rasa_port: int
     socket_url: str | None = None
+    public_url: str | None = None  # where charts are fetched, when not from the page's own address
 
     def socket_url_for(self, host_header: str) -> str:
         if self.socket_url:
@@ -51,9 +59,14 @@ class PageConfig:
         websocket = socket._replace(scheme="wss" if socket.scheme == "https" else "ws").geturl()
         return (
             f"default-src 'self'; connect-src 'self' {socket.geturl()} {websocket}; "
-            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+            f"style-src 'self' 'unsafe-inline'; img-src {self.image_sources()}; font-src 'self' data:; "
             "base-uri 'none'; form-action 'none'"
         )
+
+    def image_sources(self) -> str:
+        """The page's own images, and charts from PUBLIC_URL's origin."""
+        parts = urlsplit(self.public_url or "")
+        return "'self' data:" + (f" {parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else "")
 
     def script(self, host_header: str) -> bytes:
         settings = {"socketUrl": self.socket_url_for(host_header), "socketPath": "/socket.io/"}
@@ -61,17 +74,22 @@ class PageConfig:
 
 
 class PageHandler(BaseHTTPRequestHandler):
-    """GET only: the page, its script and style, the generated config and the widget bundle."""
+    """GET only: the page, its script and style, the generated config, the widget bundle and charts."""
 
     config: PageConfig
+    charts: ChartService
 
-    def __init__(self, *args, config: PageConfig, **kwargs) -> None:
+    def __init__(self, *args, config: PageConfig, charts: ChartService, **kwargs) -> None:
         self.config = config
+        self.charts = charts
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:  # noqa: N802 (the http.server naming)
-        path = urlsplit(self.path).path
+        address = urlsplit(self.path)
+        path = address.path
         host = self.headers.get("Host", "localhost")
+        if path.startswith("/charts/"):
+            return self._answer(self.charts.answer(path, address.query, self.headers.get("If-None-Match")))
         if path == "/config.js":
             return self._send(self.config.script(host), _TYPES[".js"], host)
         if path == "/webchat.js":
@@ -92,6 +110,13 @@ class PageHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _answer(self, answer: Answer) -> None:
+        self.send_response(answer.status)
+        for name, value in {**answer.headers, "Content-Length": str(len(answer.body)), "X-Content-Type-Options": "nosniff"}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(answer.body)
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the http.server signature)
         """Quiet: requests for the page aren't worth a line each next to Rasa's log."""
 
@@ -103,8 +128,11 @@ def main() -> None:
     args = parser.parse_args()
     if not WIDGET_BUNDLE.is_file():
         raise SystemExit(f"error: {WIDGET_BUNDLE} is missing; run `make setup` (it runs `npm ci`)")
-    config = PageConfig(int(os.environ.get("RASA_PORT", "5005")), os.environ.get("WEB_SOCKET_URL") or None)
-    server = ThreadingHTTPServer((args.host, args.port), partial(PageHandler, config=config))
+    config = PageConfig(int(os.environ.get("RASA_PORT", "5005")), os.environ.get("WEB_SOCKET_URL") or None,
+                        os.environ.get("PUBLIC_URL") or None)
+    charts = ChartService.from_environment(os.environ)
+    threading.Thread(target=charts.prepare, daemon=True).start()
+    server = ThreadingHTTPServer((args.host, args.port), partial(PageHandler, config=config, charts=charts))
     server.serve_forever()
 
 

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_PORT="${RASA_PORT:-5005}" ACTIONS_PORT="${ACTIONS_PORT:-5055}" WEB_PORT="${WEB_PORT:-8080}"
+# Where Slack, Telegram and the widget fetch charts from the chat page server (actions build the addresses).
+export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$WEB_PORT}"
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 BIN=.venv/bin
 # Channels on = credentials.yml + those whose secrets are in the environment. One file per port, so

@@ -89,7 +89,8 @@ class Servers:
 def launch_servers(log_path: Path, extra_env: dict[str, str] | None = None) -> Servers:
     """Starts `scripts/run.sh` without waiting, so several can start side by side."""
     rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
-    ports = {"RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(actions_port), "WEB_PORT": str(web_port)}
+    ports = {"RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(actions_port), "WEB_PORT": str(web_port),
+             "PUBLIC_URL": f"http://127.0.0.1:{web_port}"}  # charts, fetched from loopback like everything else
     # Conversations in a file of their own, never var/'s: each test run starts with none.
     store = {"TRACKER_STORE_URL": f"sqlite:///{log_path.parent / f'conversations-{rasa_port}.db'}"}
     env = {**os.environ, **ports, **store, **(extra_env or {})}

@@ -17,4 +17,13 @@
     },
     document.getElementById("webchat")
   );
+
+  // A chart's alt text comes as the image's title (channels/socketio.py); rasa-webchat writes the title
+  // above the image and no alt, so it is moved into the alt, which screen readers read.
+  new MutationObserver(function () {
+    document.querySelectorAll("#webchat .rw-image-frame:not([alt])").forEach(function (image) {
+      var title = image.closest(".image").querySelector(".rw-image-title");
+      image.alt = title ? title.textContent : "";
+    });
+  }).observe(document.getElementById("webchat"), { childList: true, subtree: true });
 })();

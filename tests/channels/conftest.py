@@ -3,10 +3,12 @@ Slack and Telegram switched on by their environment variables and pointed at loc
 from __future__ import annotations
 
 import itertools
+import json
 
 import pytest
 
 from tests.channels.standins import SlackApi, TelegramApi
+from tests.channels.wire import post
 from serving.local import Servers, start_servers
 
 SLACK_TOKEN = "xoxb-1111-2222-test"
@@ -15,6 +17,7 @@ TELEGRAM_TOKEN = "123456789:AAEtestTOKENtestTOKENtestTOKENtest12"
 TELEGRAM_USERNAME = "career_advisor_test_bot"
 TELEGRAM_SECRET = "s3cret-Token_for-tests"
 TELEGRAM_WEBHOOK = "https://advisor.example/webhooks/telegram/webhook"
+TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 @pytest.fixture(scope="session")
@@ -46,6 +49,18 @@ def channel_servers(tmp_path_factory, slack_api: SlackApi, telegram_api: Telegra
     running = start_servers(tmp_path_factory.mktemp("channel-servers") / "run.log", extra_env=env)
     yield running
     running.stop()
+
+
+@pytest.fixture
+def send(channel_servers):
+    """Delivers a Telegram update as Telegram does, with the secret token unless told otherwise."""
+    url = f"{channel_servers.rasa_url}/webhooks/telegram/webhook"
+
+    def deliver(update: dict, secret: str | None = TELEGRAM_SECRET) -> int:
+        headers = {"Content-Type": "application/json", **({TELEGRAM_SECRET_HEADER: secret} if secret is not None else {})}
+        return post(url, json.dumps(update).encode(), headers)[0]
+
+    return deliver
 
 
 _ids = itertools.count(1)

@@ -112,7 +112,8 @@ class SlackApi(StandIn):
 
 
 class TelegramApi(StandIn):
-    """Telegram's Bot API at `{url}/bot{token}/{method}`: setWebhook, getMe, sendMessage, answerCallbackQuery."""
+    """Telegram's Bot API at `{url}/bot{token}/{method}`: setWebhook, getMe, sendMessage, sendPhoto (by URL),
+    answerCallbackQuery."""
 
     def __init__(self, token: str, username: str) -> None:
         self.token = token
@@ -132,6 +133,10 @@ class TelegramApi(StandIn):
             "sendMessage": lambda: {"message_id": next(self._message_ids), "date": int(time.time()),
                                     "chat": {"id": int(params["chat_id"]), "type": "private"},
                                     "text": params.get("text", "")},
+            "sendPhoto": lambda: {"message_id": next(self._message_ids), "date": int(time.time()),
+                                  "chat": {"id": int(params["chat_id"]), "type": "private"},
+                                  "photo": [{"file_id": "photo-1", "file_unique_id": "p1", "width": 720, "height": 400}],
+                                  **({"caption": params["caption"]} if "caption" in params else {})},
             "answerCallbackQuery": lambda: True,
         }
         if method not in results:

@@ -17,6 +17,7 @@ from channels.slack import RecentIds, SlackInput
 from channels.socketio import SocketIOInput
 from channels.telegram import TelegramInput, is_start_command, secret_matches
 from channels.web import PageConfig, PageHandler, widget_bundle
+from charts.service import ChartService
 from tests.channels.wire import slack_signature
 from serving.local import free_port
 
@@ -104,13 +105,20 @@ def test_widget_connects_to_rasa_on_the_pages_own_host_unless_told():
     assert "connect-src 'self' https://chat.example wss://chat.example;" in policy and "*" not in policy
 
 
+def test_the_page_may_show_charts_from_public_url_and_nowhere_else():
+    assert "img-src 'self' data: https://advisor.example;" in PageConfig(
+        5005, public_url="https://advisor.example/base").content_security_policy("localhost:8080")
+    assert "img-src 'self' data:;" in PageConfig(5005).content_security_policy("localhost:8080")
+
+
 def test_widget_bundle_is_served_without_its_remote_font_import():
     assert b"fonts.googleapis" not in widget_bundle() and b"WebChat" in widget_bundle()
 
 
 @pytest.fixture(scope="module")
-def page_server() -> str:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PageHandler, config=PageConfig(5005)))
+def page_server(tmp_path_factory) -> str:
+    charts = ChartService(tmp_path_factory.mktemp("charts"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PageHandler, config=PageConfig(5005), charts=charts))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()

@@ -6,26 +6,12 @@ import json
 import pytest
 
 from tests.channels.conftest import TELEGRAM_SECRET, TELEGRAM_WEBHOOK
-from tests.channels.wire import post, telegram_callback, telegram_message
-
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+from tests.channels.wire import telegram_callback, telegram_message
 
 
 @pytest.fixture
 def chat(unique) -> int:
     return 500_000 + unique
-
-
-@pytest.fixture
-def send(channel_servers):
-    """Delivers an update as Telegram does, with the secret token unless told otherwise."""
-    url = f"{channel_servers.rasa_url}/webhooks/telegram/webhook"
-
-    def deliver(update: dict, secret: str | None = TELEGRAM_SECRET) -> int:
-        headers = {"Content-Type": "application/json", **({SECRET_HEADER: secret} if secret is not None else {})}
-        return post(url, json.dumps(update).encode(), headers)[0]
-
-    return deliver
 
 
 def test_start_greets_and_the_first_update_is_answered(send, telegram_api, chat):

@@ -1,13 +1,19 @@
 """The chat page in real headless Chromium (Debian's, driven by Selenium and its chromedriver) against
 the real servers: greeting, a question, a quick-reply button, a reload that keeps the conversation,
-and nothing fetched from outside this machine."""
+a chart shown in the conversation, and nothing fetched from outside this machine.
+
+`make screenshot` runs the chart test with UPDATE_SCREENSHOT=1: it writes README's picture of the widget."""
 from __future__ import annotations
 
+import io
 import json
+import os
 import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -17,6 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync")
 WAIT_SECONDS = 60
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "pay-comparison.png"
 
 
 @pytest.fixture(scope="module")
@@ -85,4 +92,32 @@ def test_chat_page_greets_answers_takes_button_clicks_and_survives_a_reload(brow
     type_message(browser, "and project managers?")
     wait_for_text(browser, "$87,628")
 
+    assert requested_hosts(browser) == {"127.0.0.1"}, "the page fetched something from outside this machine"
+
+
+def shown_charts(browser) -> list[dict]:
+    """The conversation's images that have loaded: their address, decoded width and alt text."""
+    return browser.execute_script(
+        "return [...document.querySelectorAll('#rw-messages img.rw-image-frame')]"
+        ".filter(image => image.complete && image.naturalWidth > 0)"
+        ".map(image => ({src: image.src, width: image.naturalWidth, alt: image.alt}));")
+
+
+def test_a_pay_comparison_shows_its_chart_in_the_conversation(browser, channel_servers, tmp_path):
+    browser.set_window_size(560, 1000)
+    browser.get(channel_servers.web_url)
+    wait_for_text(browser, "I'm a career advisor")
+    type_message(browser, "which pays more, a software developer, a registered nurse or an electrician?")
+    wait_for_text(browser, "Software Developers earn more")
+    [chart] = WebDriverWait(browser, WAIT_SECONDS).until(
+        lambda driver: [chart for chart in shown_charts(driver) if urlsplit(chart["src"]).path == "/charts/pay"],
+        "the chart never appeared in the conversation")
+    assert chart["width"] == 720
+    assert chart["alt"].startswith("Bar chart of median pay a year, highest first: Software Developers")
+
+    browser.execute_script("document.querySelector('.rw-messages-container').scrollTop = 1e6;")
+    picture = Image.open(io.BytesIO(browser.find_element(By.ID, "webchat").screenshot_as_png))
+    small = picture.convert("RGB").quantize(colors=64)  # README's copy stays small
+    small.save(SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / SCREENSHOT.name, optimize=True)
+    assert picture.width >= 480
     assert requested_hosts(browser) == {"127.0.0.1"}, "the page fetched something from outside this machine"
