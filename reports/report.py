@@ -18,7 +18,7 @@ from analytics import markers
 from analytics.markers import Turn
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w$])\+?\d(?:[\s().-]*\d){6,}")
+_PHONE = re.compile(r"(?<![\w$])(?:\+|\()?\d(?:[\s().-]*\d){6,}")
 MASKED_EMAIL, MASKED_PHONE = "[email]", "[phone]"
 TOP_INTENTS = 10
 RESTART_INTENT = "restart_quiz"  # "start over": the attempt before it was not left
