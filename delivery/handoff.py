@@ -122,9 +122,10 @@ class HandoffSettings:
 
     def summary(self) -> str:
         """What `make run` prints."""
-        where = " and ".join(destination.name for destination in self.destinations) or "off: no counsellor connected"
-        missing = f" ({'; '.join(self.unused)})" if self.unused else ""
-        return f"Hand-off to counsellors: {where}{missing}"
+        where = " and ".join(destination.name for destination in self.destinations)
+        state = where or "off, the bot says no counsellor is connected (set HANDOFF_SLACK_CHANNEL, or HANDOFF_EMAIL_TO and SMTP_URL)"
+        unused = f"; not used: {', '.join(self.unused)}" if self.unused else ""
+        return f"Hand-off to counsellors: {state}{unused}"
 
 
 def deliver(note: Note, destinations: tuple[Destination, ...]) -> Delivery:

@@ -39,6 +39,9 @@ def action(name: str) -> dict[str, Any]:
     return {"event": "action", "name": name, "timestamp": 1.0}
 
 
+NOT_UNDERSTOOD = action("utter_not_understood")
+
+
 def conversation_tracker(events: list[dict[str, Any]], **slots: Any) -> Tracker:
     latest = next(event for event in reversed(events) if event["event"] == "user")
     message = {"text": latest["text"], "intent": latest["parse_data"]["intent"], "entities": []}
@@ -95,22 +98,22 @@ def test_only_a_yes_sends():
 
 
 def test_the_request_is_suggested_from_the_messages_the_bot_could_not_answer():
-    events = [user("hi", "greet"), bot("Hi!"), user("blorp zang", "nlu_fallback"), bot("Sorry"),
+    events = [user("hi", "greet"), bot("Hi!"), user("blorp zang", "nlu_fallback"), NOT_UNDERSTOOD, bot("Sorry"),
               user("can a human help me?", "request_human")]
     _, _, slots = run(ActionStartHandoff(), conversation_tracker(events))
     assert {"event": "slot", "name": SUGGESTION_SLOT, "value": "blorp zang", "timestamp": None} in slots
 
 
 def test_a_person_is_offered_after_the_second_turn_in_a_row_the_bot_could_not_answer():
-    once = [user("hello", "greet"), bot("Hi!"), user("blorp zang", "nlu_fallback")]
+    once = [user("hello", "greet"), bot("Hi!"), user("blorp zang", "nlu_fallback"), NOT_UNDERSTOOD]
     assert run(ActionOfferHandoff(), conversation_tracker(once))[0] == ""
-    twice = [user("blorp zang", "nlu_fallback"), bot("Sorry"), user("fnord wibble", "nlu_fallback")]
+    twice = [user("blorp zang", "nlu_fallback"), NOT_UNDERSTOOD, bot("Sorry"), user("fnord wibble", "nlu_fallback"), NOT_UNDERSTOOD]
     text, buttons, _ = run(ActionOfferHandoff(), conversation_tracker(twice))
     assert text == handoff.OFFER and [button["payload"] for button in buttons] == ["/request_human", "/deny"]
 
 
 def test_an_unknown_occupation_is_recorded_for_the_markers_and_a_second_one_in_a_row_brings_the_offer():
-    events = [user("blorp zang", "nlu_fallback"), bot("Sorry"), user("what does a dragon tamer do?", "ask_role")]
+    events = [user("blorp zang", "nlu_fallback"), NOT_UNDERSTOOD, bot("Sorry"), user("what does a dragon tamer do?", "ask_role")]
     tracker = conversation_tracker(events)
     tracker.latest_message["entities"] = [entity("role", "dragon tamer")]
     text, buttons, slots = run(ActionDescribeRole(), tracker)
@@ -120,7 +123,7 @@ def test_an_unknown_occupation_is_recorded_for_the_markers_and_a_second_one_in_a
 
 def filled_form(channel: str = "rest", contact: str = "jo@example.com") -> Tracker:
     events = [user("what does a dragon tamer do?", "ask_role", channel), bot("I don't know “dragon tamer”."),
-              user("my number is 555 0100", "nlu_fallback", channel), bot("Sorry, I didn't understand that."),
+              user("my number is 555 0100", "nlu_fallback", channel), NOT_UNDERSTOOD, bot("Sorry, I didn't understand that."),
               user("I'd like to talk to a person", "request_human", channel), action("action_start_handoff"),
               bot(handoff.ASK_REQUEST), user("becoming a dragon tamer", "nlu_fallback", channel), user("/affirm", "affirm", channel)]
     return conversation_tracker(events, handoff_request="becoming a dragon tamer", handoff_contact=contact, handoff_confirmed=True)

@@ -37,6 +37,10 @@ def said(text: str, intent: str, *after: Event, channel: str = "rest", at: float
             *after, BotUttered("…", timestamp=at), ActionExecuted("action_listen", timestamp=at)]
 
 
+def not_understood() -> list[Event]:
+    return [ActionExecuted("utter_not_understood", timestamp=NOON), ActionExecuted("action_list_capabilities", timestamp=NOON)]
+
+
 def unknown(job: str) -> list[Event]:
     return [ActionExecuted("action_describe_role", timestamp=NOON), SlotSet("unknown_occupation", job, timestamp=NOON),
             SlotSet("unknown_occupation", None, timestamp=NOON)]
@@ -47,19 +51,21 @@ def asked(slot: str) -> list[Event]:
 
 
 CONVERSATIONS: dict[str, list[Event]] = {
-    "misses": [*said("blorp zang", "nlu_fallback"), *said("What does a dragon tamer do?", "ask_role", *unknown("dragon tamer")),
+    "misses": [*said("blorp zang", "nlu_fallback", *not_understood()), *said("What does a dragon tamer do?", "ask_role", *unknown("dragon tamer")),
                *said("what does a dragon tamer do", "ask_role", *unknown("dragon tamer")),
-               *said("reach me at jo@example.com", "nlu_fallback", channel="socketio")],
+               *said("reach me at jo@example.com", "nlu_fallback", *not_understood(), channel="socketio")],
     "quiz left at people": [*said("which career fits me?", "ask_recommendation", ActionExecuted("action_start_quiz", timestamp=NOON),
                                   *asked("quiz_technical")),
-                            *said("yes", "affirm", *asked("quiz_planning")), *said("kind of", "answer_somewhat", *asked("quiz_people")),
+                            *said("yes", "affirm", *asked("quiz_planning")),
+                            *said("hm dunno", "nlu_fallback", *asked("quiz_planning")),  # asked again: no miss
+                            *said("kind of", "answer_somewhat", *asked("quiz_people")),
                             *said("stop", "stop_quiz")],
     "quiz started over": [*said("help me choose", "ask_recommendation", ActionExecuted("action_start_quiz", timestamp=NOON),
                                 *asked("quiz_technical")),
                           *said("start over", "restart_quiz", ActionExecuted("action_restart_quiz", timestamp=NOON), *asked("quiz_technical"))],
     "hand-off": [*said("can a human help me?", "request_human", ActionExecuted("action_start_handoff", timestamp=NOON)),
                  *said("/affirm", "affirm", ActionExecuted("action_send_handoff", timestamp=NOON))],
-    "last week": said("blorp zang", "nlu_fallback", at=NOON - 7 * 86400),
+    "last week": [*said("blorp zang", "nlu_fallback", at=NOON - 7 * 86400)],
 }
 
 
@@ -75,9 +81,9 @@ def test_the_report_counts_by_the_markers_from_the_stored_conversations(tmp_path
     asyncio.run(store.delete("hand-off"))  # forgotten: gone from the report too
     report = build(store.conversations_between(*period_bounds(DAY, DAY)), DAY, DAY)
 
-    assert report.conversations == 3 and report.messages == 10  # last week's conversation is outside the period
-    assert report.per_day == {"2025-03-14": (3, 10)}
-    assert report.per_channel == {"rest": (3, 9), "socketio": (1, 1)}
+    assert report.conversations == 3 and report.messages == 11  # last week's conversation is outside the period
+    assert report.per_day == {"2025-03-14": (3, 11)}
+    assert report.per_channel == {"rest": (3, 10), "socketio": (1, 1)}
     assert report.missed == 4
     assert report.misses == [("unknown occupation", "What does a dragon tamer do?", 2),
                              ("not understood", "blorp zang", 1), ("not understood", "reach me at [email]", 1)]
