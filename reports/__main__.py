@@ -25,7 +25,7 @@ def _day(text: str) -> date:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="make report", description=__doc__.splitlines()[0])
     today = datetime.now(timezone.utc).date()
     parser.add_argument("--from", dest="start", type=_day, help="first day (UTC), default 30 days before --to")
     parser.add_argument("--to", dest="end", type=_day, default=today, help="last day (UTC), default today")
@@ -36,8 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"FROM ({start}) is after TO ({args.end})")
     warnings.simplefilter("ignore", DeprecationWarning)  # Rasa's SQLAlchemy 1.4 idioms, not ours to fix
     try:
-        store = TrackerStore.from_env(os.environ)
-        store.check()
+        store = TrackerStore.reachable_from_env(os.environ)
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
