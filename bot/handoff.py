@@ -31,7 +31,9 @@ REQUEST_NEEDED = "Please write what you'd like help with, in a sentence or two, 
 NOT_AN_EMAIL = "That doesn't look like an email address (like name@example.com). Please type it again, or say \"stop\"."
 CONFIRM = ("I'll pass this on to a counsellor:\n• You'd like help with: {request}\n• They'll reach you: {contact}\n"
            "• With it go the last few messages of our conversation.\nShall I send it?")
-OFFER = "I couldn't answer that either. Would you like a counsellor, a real person, to help you with it?"
+# Offered with buttons; typed, "talk to a person" works too (a bare "yes" is read without this context).
+OFFER = ("I couldn't answer that either. A counsellor, a real person, may be able to help: press "
+         "“Talk to a person”, or just say so.")
 OFFER_BUTTONS = (("Talk to a person", "/request_human"), ("No, thanks", "/deny"))
 NOT_CONFIRMED = "Please press Send, or say \"stop\" to cancel."
 NOTHING_CONFIGURED = "I'm sorry: no counsellor is connected to this chat, so I can't pass your request on, and nothing was sent."

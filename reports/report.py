@@ -38,7 +38,7 @@ QUIZZES = (
     Quiz("Career quiz", markers.CAREER_QUIZ_STARTED, markers.CAREER_QUIZ_FINISHED, "quiz_"),
     Quiz("Interest quiz", markers.INTEREST_QUIZ_STARTED, markers.INTEREST_QUIZ_FINISHED, "interest_"),
 )
-MISS_KINDS = {markers.FELL_BACK: "not understood", markers.UNKNOWN_OCCUPATION: "unknown occupation"}
+MISS_KINDS = {markers.FELL_BACK: "fell back", markers.UNKNOWN_OCCUPATION: "unknown occupation"}
 
 
 def mask(text: str) -> str:

@@ -70,7 +70,7 @@ def conversations(servers, inbox, slack_api) -> dict[str, list[str]]:
 
 def test_two_misses_in_a_row_bring_the_offer_and_the_note_reaches_email_and_slack(conversations, inbox, slack_api):
     replies = conversations["stuck-then-handed-off"]
-    assert "didn't understand" in replies[0] and handoff.OFFER not in replies[0]
+    assert "outside what I can help with" in replies[0] and handoff.OFFER not in replies[0]
     assert "I don't know “dragon tamer”" in replies[1] and handoff.OFFER in replies[1]
     assert f"From our conversation: “{GIBBERISH} / what does a dragon tamer do?”" in replies[2]
     assert handoff.ASK_CONTACT_EMAIL in replies[3]  # REST: no "reply here"
@@ -112,7 +112,7 @@ def test_the_report_counts_what_the_bot_could_not_answer_and_leaves_out_the_forg
     assert "Conversations" in summary and ": 3, messages: 12" in summary
     assert "Not answered: 3 of 12 messages (25%)" in summary
     assert "<td>what does a dragon tamer do?</td><td>unknown occupation</td><td class=\"n\">2</td>" in page
-    assert f"<td>{GIBBERISH}</td><td>not understood</td><td class=\"n\">1</td>" in page
+    assert f"<td>{GIBBERISH}</td><td>fell back</td><td class=\"n\">1</td>" in page
     assert FORGOTTEN not in page and "forgotten" not in summary
     assert "jo.smith@example.com" not in page  # a form's answer is no miss, and the page lists only misses
     assert "<td>Career quiz</td><td class=\"n\">1</td><td class=\"n\">0</td><td>quiz_planning (1)</td>" in page

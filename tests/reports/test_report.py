@@ -86,7 +86,7 @@ def test_the_report_counts_by_the_markers_from_the_stored_conversations(tmp_path
     assert report.per_channel == {"rest": (3, 10), "socketio": (1, 1)}
     assert report.missed == 4
     assert report.misses == [("unknown occupation", "What does a dragon tamer do?", 2),
-                             ("not understood", "blorp zang", 1), ("not understood", "reach me at [email]", 1)]
+                             ("fell back", "blorp zang", 1), ("fell back", "reach me at [email]", 1)]
     career = report.quizzes["Career quiz"]
     assert (career.started, career.finished, dict(career.stopped_at)) == (3, 0, {"quiz_people": 1, "quiz_technical": 1})
     assert (report.handoffs_requested, report.handoffs_sent) == (0, 0)
