@@ -62,9 +62,6 @@ class Contact:
     def describe(self) -> str:
         return self.email if self.email else f"a reply here in {REPLY_HERE_CHANNELS.get(self.channel or '', self.channel)}"
 
-    def as_slot(self) -> str:
-        return self.email or REPLY_HERE
-
     @classmethod
     def from_slot(cls, value: str, channel: Optional[str]) -> "Contact":
         return cls(channel=channel) if value == REPLY_HERE else cls(email=value)

@@ -6,7 +6,8 @@ Settings come from the environment the servers share (`make run`):
 - HANDOFF_EMAIL_TO (addresses, comma separated) and SMTP_URL: `smtp://[user:password@]host[:port]`
   (STARTTLS when the server offers it) or `smtps://…` (TLS from the start); HANDOFF_EMAIL_FROM.
 - HANDOFF_CONTACT: a line the person is shown when no note can be sent (a phone number, an address).
-A failure is logged with the conversation id and the reason, never the note's content.
+A failure is logged with the conversation id and the reason, never the note's content. Sending runs
+in the action server's handler, each attempt bounded by TIMEOUT_SECONDS.
 """
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ DEFAULT_EMAIL_FROM = "career-advisor@localhost"
 
 
 class Destination(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """As the person is told where their note went."""
 
     def send(self, note: Note) -> None:
         """Delivers the note or raises."""
