@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 from reports.report import Report
 
 STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+body { font-family: system-ui, sans-serif; margin: 2em auto; padding: 0 1.5em; max-width: 60em; color: #222; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: .5em 0; } td, th { padding: .25em .8em; text-align: left; }
 th { background: #f0f0f0; } tr:nth-child(even) td { background: #fafafa; } td.n { text-align: right; }
@@ -39,8 +39,9 @@ def render(report: Report) -> str:
         "<h2>Most frequent intents</h2>",
         _table(("intent", "messages"), report.intents),
         "<h2>What the bot could not answer</h2>",
-        f'<p class="share">{report.missed} of {report.messages} messages ({report.missed_share:.0%}) were not '
-        "understood or named an occupation the catalogue does not hold. Email addresses and phone numbers are masked.</p>",
+        f'<p class="share">{report.missed} of {report.messages} messages ({report.missed_share:.0%}) got no '
+        "answer: the bot fell back (not understood, or outside its scope) or did not know the occupation named. "
+        "Email addresses and phone numbers are masked.</p>",
         _table(("message", "why", "times"), ((text, kind, count) for kind, text, count in report.misses)),
         "<h2>Quizzes</h2>",
         _table(("quiz", "started", "finished", "left unfinished at (times)"), quiz_rows),
