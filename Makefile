@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup train clean forget bench bench-nlu catalogue screenshot
+.PHONY: run test setup train clean forget report report-screenshot bench bench-nlu catalogue screenshot
 
 run: setup $(MODEL)
 	@scripts/run.sh
@@ -56,6 +56,16 @@ $(DATABASE_SERVERS):
 forget: setup
 	@[ -n "$(SENDER)" ] || { echo "usage: make forget SENDER=<conversation id>" >&2; exit 2; }
 	@$(BIN)/python -m stores.forget "$$SENDER"
+
+# An HTML page and a summary of the stored conversations (same environment as `make run`): FROM=, TO= (YYYY-MM-DD,
+# UTC; default the last 30 days), OUT= (default var/report-FROM-TO.html).
+report: setup
+	@$(BIN)/python -m reports $(if $(FROM),--from "$(FROM)") $(if $(TO),--to "$(TO)") $(if $(OUT),--out "$(OUT)")
+
+# README's picture of a report page: the report test, over conversations driven through the real servers,
+# rendered by headless Chromium.
+report-screenshot: setup $(MODEL) $(CHROMEDRIVER) $(DATABASE_SERVERS)
+	REPORT_SCREENSHOT=docs/report-page.png $(BIN)/python -m pytest tests/persistence/test_report.py -q
 
 # Figures, not tests (docs/performance.md, docs/nlu.md); never part of `make test`. Options: BENCH_ARGS, e.g.
 # make bench BENCH_ARGS="--users 10 --messages 30"   (see `.venv/bin/python -m bench.performance --help`)

@@ -15,7 +15,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import replies, topics
+from analytics.markers import events_from_dicts, second_miss_in_a_row
+from bot import handoff, replies, topics
 from bot.charts import Chart
 from bot.contract import APOLOGY
 from bot.catalogue import answers
@@ -27,12 +28,15 @@ from bot.context import MessageRoles, Subject, TopicFinder
 from bot.knowledge import Knowledge
 from bot.question import Question, read_question
 from bot.resolve import RoleResolver
+from bot.text import clean_mention
 from bot.topics import Library, Topic
 
 logger = logging.getLogger(__name__)
 
 ROLES_SLOT = "roles"
 ATTRIBUTE_SLOT = "attribute"
+# Set to the job named in a turn the bot could not answer, and cleared in the same turn (markers.yml).
+UNKNOWN_OCCUPATION_SLOT = "unknown_occupation"
 # The occupation a person said they work in ("I'm a nurse, what else could I do?"), for "what would I need to learn?".
 CURRENT_SLOT = "current_occupation"
 
@@ -155,6 +159,13 @@ def clarification_buttons(tracker: Tracker, match: TitleMatch, attribute: str | 
     return clarification.text, choice_buttons(tracker, clarification.choices, attribute)
 
 
+def offer_a_person_if_stuck(dispatcher: CollectingDispatcher, tracker: Tracker, this_turn_missed: bool = False) -> None:
+    """After a second turn in a row the bot could not answer (markers.yml: MISSES), offers a counsellor."""
+    if second_miss_in_a_row(events_from_dicts(tracker.events), this_turn_missed):
+        dispatcher.utter_message(text=handoff.OFFER,
+                                 buttons=[{"title": title, "payload": payload} for title, payload in handoff.OFFER_BUTTONS])
+
+
 def unknown_reply(mention: str) -> str:
     suggestion = finder().suggestion(mention)
     return topics.unknown_topic(library(), mention, catalogue().occupations[suggestion] if suggestion else None)
@@ -187,8 +198,11 @@ class RoleAction(SafeAction, ABC):
             # What else was named is kept, so a comparison goes on with it once the person picks.
             return None, [SlotSet(ROLES_SLOT, [topic.id for topic in subject.roles])] if subject.roles else []
         if subject.unanswerable.unknown:
-            dispatcher.utter_message(text=unknown_reply(subject.unanswerable.unknown[0]))
-            return None, []
+            mention = subject.unanswerable.unknown[0]
+            dispatcher.utter_message(text=unknown_reply(mention))
+            offer_a_person_if_stuck(dispatcher, tracker, this_turn_missed=True)
+            # Set and cleared: the event names the moment for the markers, and no stale job lingers.
+            return None, [SlotSet(UNKNOWN_OCCUPATION_SLOT, clean_mention(mention)), SlotSet(UNKNOWN_OCCUPATION_SLOT, None)]
         if not subject.roles:
             return None, self.without_subject(dispatcher)
         return subject, []

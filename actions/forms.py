@@ -6,7 +6,7 @@ and yielding to the rules for a question mid-quiz are the same for all.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Iterable
+from typing import Any, Iterable
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -63,15 +63,23 @@ def generated_ask_actions(base: type[AskQuestion], ids: Iterable[str], module: s
 
 
 class QuizFormValidation(FormValidationAction, ABC):
-    """Reads each reply: the answer to the question asked, plus anything it says about the others."""
+    """Reads each reply: the answer to the question asked, plus anything it says about the others.
+
+    Shared by the quizzes and the hand-off form: a reply that is no answer (by intent) leaves the form
+    to the rules; an answer that can't be read is said so, and the question asked again.
+    """
 
     @abstractmethod
     def slots(self) -> list[str]:
         """The quiz's slots, in the order their questions are asked."""
 
     @abstractmethod
-    def read(self, tracker: Tracker, requested: str | None) -> dict[str, str]:
+    def read(self, tracker: Tracker, requested: str | None) -> dict[str, Any]:
         """Every answer the latest message gives, keyed by slot."""
+
+    def not_understood(self, tracker: Tracker, requested: str) -> str:
+        """Said before the question is asked again."""
+        return DID_NOT_CATCH
 
     def is_answer(self, tracker: Tracker) -> bool:
         return intent_of(tracker) in ANSWER_INTENTS
@@ -87,9 +95,9 @@ class QuizFormValidation(FormValidationAction, ABC):
         if not self.is_answer(tracker):
             return []  # a question mid-quiz: nothing extracted, so the form yields to the rules
         requested = tracker.get_slot(REQUESTED_SLOT)
-        answers: dict[str, str | None] = dict(self.read(tracker, requested))
+        answers: dict[str, Any] = dict(self.read(tracker, requested))
         if requested and requested not in answers:
-            dispatcher.utter_message(text=DID_NOT_CATCH)
+            dispatcher.utter_message(text=self.not_understood(tracker, requested))
             answers[requested] = None  # keeps the form active; it asks the same question again
         return [SlotSet(slot, value) for slot, value in answers.items()]
 

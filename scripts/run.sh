@@ -66,6 +66,8 @@ tethered="$BIN/python -m serving.tethered --"
 # Prints where conversations are kept; fails, naming it, when a store can't be reached.
 "$BIN/python" -m stores.settings --base endpoints.yml --out "$endpoints"
 "$BIN/python" -m stores.retention --check  # prints how long conversations are kept; fails on a bad setting
+# Where hand-off notes go (delivery/handoff.py: HANDOFF_SLACK_CHANNEL, HANDOFF_EMAIL_TO and SMTP_URL), or that none is connected.
+"$BIN/python" -m delivery.handoff
 # No --cors: no page may call Rasa's HTTP routes; the widget's socket.io channel does its own CORS
 # and Origin check with the widget origins (channels/socketio.py).
 # Rasa's HTTP API (conversations, model) only with a token.

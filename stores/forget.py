@@ -28,8 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.sender.strip():
         parser.error("the conversation id is empty")
     try:
-        store = TrackerStore.from_env(os.environ)
-        store.check()
+        store = TrackerStore.reachable_from_env(os.environ)
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

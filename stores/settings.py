@@ -76,6 +76,13 @@ class TrackerStore:
         host = kwargs.pop("host", None)
         return {"type": TRACKER_STORE_CLASS, **({"url": host} if host else {}), **kwargs}
 
+    @classmethod
+    def reachable_from_env(cls, env: Mapping[str, str]) -> "TrackerStore":
+        """The configured store, once it answers; for the operator's commands (`make forget`, `make report`)."""
+        store = cls.from_env(env)
+        store.check()
+        return store
+
     def check(self) -> None:
         if self.url.get_backend_name() == "sqlite":
             Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)

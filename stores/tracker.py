@@ -204,6 +204,21 @@ class ConversationStore(SQLTrackerStore):
             else:
                 self._keep(tracker, self._last_event_id(tracker.sender_id))
 
+    def conversations_between(self, start: float, end: float) -> Iterator[tuple[str, list[Event]]]:
+        """Every conversation with an event in [start, end) (Unix times), all its events, in order.
+
+        For reading whole conversations outside a turn (`make report`): the markers that say what
+        happened need each conversation from its start.
+        """
+        with _reachable(), self.session_scope() as session:
+            senders = [row[0] for row in session.query(self.SQLEvent.sender_id).filter(
+                self.SQLEvent.timestamp >= start, self.SQLEvent.timestamp < end).distinct()]
+            for sender_id in sorted(senders):
+                rows = session.query(self.SQLEvent.data).filter(
+                    self.SQLEvent.sender_id == sender_id).order_by(self.SQLEvent.id)
+                events = [Event.from_parameters(json.loads(data)) for (data,) in rows]
+                yield sender_id, [event for event in events if event is not None]
+
     async def delete(self, sender_id: str) -> int:
         """Removes every event of one conversation, all sessions; returns how many there were."""
         with self.session_scope() as session:

@@ -98,7 +98,8 @@ def test_unknown_role_is_named_and_context_is_kept():
     text, _, events = run(ActionAnswerAttribute(), t)
     assert "I don't know “astronaut”" in text and "occupations in my catalogue" in text
     assert "$" not in text
-    assert events == []
+    # The roles under discussion are kept: only the unknown job is recorded, for the markers, and cleared.
+    assert [(event["name"], event["value"]) for event in events] == [("unknown_occupation", "astronaut"), ("unknown_occupation", None)]
 
 
 def test_no_role_anywhere_asks_which_with_buttons():

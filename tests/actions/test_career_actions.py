@@ -92,4 +92,5 @@ def test_a_misspelled_occupation_is_found():
 
 def test_an_unknown_job_named_in_text_gets_i_dont_know_not_buttons():
     text, buttons, events = run(ActionDescribeRole(), tracker("what does a dragon tamer do?", "ask_role"))
-    assert text.startswith("I don't know “dragon tamer”") and buttons == [] and events == []
+    assert text.startswith("I don't know “dragon tamer”") and buttons == []
+    assert [event["name"] for event in events] == ["unknown_occupation", "unknown_occupation"]

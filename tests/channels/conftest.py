@@ -18,6 +18,7 @@ TELEGRAM_USERNAME = "career_advisor_test_bot"
 TELEGRAM_SECRET = "s3cret-Token_for-tests"
 TELEGRAM_WEBHOOK = "https://advisor.example/webhooks/telegram/webhook"
 TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+HANDOFF_CHANNEL = "C0COUNSELLORS"  # where hand-off notes are posted, through the same Web API stand-in
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +46,7 @@ def channel_servers(tmp_path_factory, slack_api: SlackApi, telegram_api: Telegra
         "TELEGRAM_WEBHOOK_URL": TELEGRAM_WEBHOOK,
         "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET,
         "TELEGRAM_API_URL": telegram_api.url,
+        "HANDOFF_SLACK_CHANNEL": HANDOFF_CHANNEL,
     }
     running = start_servers(tmp_path_factory.mktemp("channel-servers") / "run.log", extra_env=env)
     yield running

@@ -3,7 +3,7 @@ read from the Web API stand-in's chat.postMessage."""
 
 import pytest
 
-from tests.channels.conftest import SLACK_SECRET
+from tests.channels.conftest import HANDOFF_CHANNEL, SLACK_SECRET
 from tests.channels.wire import post, slack_button_click, slack_headers, slack_message_event, slack_url_verification
 
 JSON = "application/json"
@@ -86,3 +86,20 @@ def test_bot_messages_are_ignored(webhook, slack_api, dm, unique):
     say(webhook, user, channel, "hello there", f"Ev{unique}-person")
     assert "career advisor" in slack_api.texts(channel)
     assert "plan, organize" not in slack_api.texts(channel)
+
+
+def test_a_person_is_handed_off_with_reply_here_and_the_note_reaches_the_counsellors_channel(webhook, slack_api, dm, unique):
+    user, channel = dm
+    steps = [
+        ("can a human help me?", "What would you like a counsellor to help you with?"),
+        ("choosing between nursing and teaching", "or choose to get the reply here in Slack"),
+        ("please reply here", "They'll reach you: a reply here in Slack"),
+        ("yes", "A counsellor will reply to you here in Slack"),
+    ]
+    for number, (text, expected) in enumerate(steps, 1):
+        assert say(webhook, user, channel, text, f"Ev{unique}-{number}")[0] == 200
+        slack_api.wait_for("chat.postMessage", lambda params: params.get("channel") == channel and expected in params.get("text", ""))
+    [note] = slack_api.wait_for("chat.postMessage", lambda params: params.get("channel") == HANDOFF_CHANNEL
+                                and f"<@{user}>" in params.get("text", ""))
+    assert "Help wanted with: choosing between nursing and teaching" in note.params["text"]
+    assert f"Reply to them in Slack: <@{user}>" in note.params["text"] and "Channel: slack" in note.params["text"]
