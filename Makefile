@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup train clean forget bench bench-nlu catalogue
+.PHONY: run test setup train clean forget bench bench-soak bench-nlu catalogue
 
 run: setup $(MODEL)
 	@scripts/run.sh
@@ -62,6 +62,11 @@ forget: setup
 bench: setup $(MODEL)
 	$(BIN)/python -m bench.catalogue_speed
 	$(BIN)/python -m bench.performance $(BENCH_ARGS)
+	$(BIN)/python -m bench.fairness
+
+# 1,000 conversations through the real servers (about 5 minutes): memory and the tracker store's size.
+bench-soak: setup $(MODEL)
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
 # bench.out_of_scope serves the trained model through scripts/run.sh (the chat page needs the widget too).
 bench-nlu: setup $(MODEL)
