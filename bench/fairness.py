@@ -1,18 +1,19 @@
 """Fair shares under a flood (`make bench`): ordinary users' latency and throughput while one client floods.
 
-    .venv/bin/python -m bench.fairness [--users 10] [--messages 30] [--flood-connections 8]
+    .venv/bin/python -m bench.fairness [--users 10] [--messages 30] [--pace 0.75] [--flood-connections 8]
 
 Starts ours (scripts/run.sh, conversations in a temporary SQLite file) behind a pretend proxy: the
 bench's requests come from loopback, TRUSTED_PROXIES=127.0.0.1, and each simulated user sends its own
 address in X-Forwarded-For. Three phases, each `--users` users holding `--messages`-message
-conversations (bench/load.py) as fast as replies come:
+conversations (bench/load.py), each message as soon as the reply to the one before has come and at
+least `--pace` seconds after it (a quick clicker):
   1. no flood;
   2. one sender floods from `--flood-connections` connections, as fast as the server answers;
   3. one address floods the same way with a new sender id for every message.
-The flood lasts as long as the ordinary users' conversations. A bench user sends as fast as replies
-come, as a dozen people typing would together, so the limits are set to a bench user's pace
-(`--per-minute`, `--burst`) rather than to the defaults, which are a person's: the flood then gets at
-most one ordinary user's share. Prints figures, asserts nothing.
+The flood lasts as long as the ordinary users' conversations. The limits (`--per-minute`, `--burst`,
+for senders and addresses alike) are set a little above an ordinary user's pace, so that the flood
+gets at most one ordinary user's share; the defaults, for people typing, are lower still. Prints
+figures, asserts nothing.
 """
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ async def phase(url: str, args: argparse.Namespace, flooder: Callable[[int], str
     done = asyncio.Event()
     flooding = asyncio.create_task(flood(url, args.flood_connections, flooder, FLOOD_ADDRESS, done)) if flooder else None
     try:
-        samples, wall = await drive(url, args.users, script(args.messages), args.timeout, args.max_seconds, user_address)
+        samples, wall = await drive(url, args.users, script(args.messages), args.timeout, args.max_seconds, user_address,
+                                    args.pace)
     finally:
         done.set()
     statuses = await flooding if flooding else Counter()
@@ -85,9 +87,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=10, help="ordinary users")
     parser.add_argument("--messages", type=int, default=30, help="messages per ordinary user and phase")
+    parser.add_argument("--pace", type=float, default=0.75, help="least seconds between an ordinary user's messages")
     parser.add_argument("--flood-connections", type=int, default=8)
-    parser.add_argument("--per-minute", type=float, default=900, help="LIMIT_SENDER_PER_MINUTE and LIMIT_ADDRESS_PER_MINUTE")
-    parser.add_argument("--burst", type=int, default=30, help="LIMIT_SENDER_BURST and LIMIT_ADDRESS_BURST")
+    parser.add_argument("--per-minute", type=float, default=120, help="LIMIT_SENDER_PER_MINUTE and LIMIT_ADDRESS_PER_MINUTE")
+    parser.add_argument("--burst", type=int, default=10, help="LIMIT_SENDER_BURST and LIMIT_ADDRESS_BURST")
     parser.add_argument("--timeout", type=float, default=60, help="seconds per request before it counts as an error")
     parser.add_argument("--max-seconds", type=float, default=600, help="time limit of each phase")
     args = parser.parse_args()
@@ -122,7 +125,8 @@ def main() -> None:
 
 def report(results: list[tuple[str, Summary, Counter, int]], args: argparse.Namespace) -> None:
     baseline = results[0][1].p95
-    print(f"\n{args.users} ordinary users x {args.messages} messages each phase; flood: {args.flood_connections} connections\n")
+    print(f"\n{args.users} ordinary users x {args.messages} messages each phase, at least {args.pace:g} s apart; "
+          f"flood: {args.flood_connections} connections\n")
     print(f"{'phase':30} {'p50 ms':>7} {'p95 ms':>7} {'msg/s':>6} {'p95÷none':>8} {'refused':>7} "
           f"{'flood sent':>10} {'refused':>8} {'answered':>8} {'flood conversations stored':>26}")
     for name, summary, statuses, stored in results:

@@ -129,10 +129,13 @@ async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str,
 
 
 async def converse(session: aiohttp.ClientSession, url: str, sender: str, messages: Sequence[str],
-                   samples: list[Sample], address: Optional[str] = None) -> None:
-    """One user: each message waits for the reply to the one before, as in a chat window."""
+                   samples: list[Sample], address: Optional[str] = None, pace: float = 0) -> None:
+    """One user: each message waits for the reply to the one before, as in a chat window, and comes at
+    least `pace` seconds after the one before."""
     for position, text in enumerate(messages, start=1):
-        samples.append(await send(session, url, sender, text, position, address))
+        sample = await send(session, url, sender, text, position, address)
+        samples.append(sample)
+        await asyncio.sleep(pace - sample.seconds)
 
 
 def user_address(user: int) -> str:
@@ -141,15 +144,15 @@ def user_address(user: int) -> str:
 
 
 async def drive(url: str, users: int, messages: Sequence[str], timeout: float, max_seconds: float,
-                address: Callable[[int], Optional[str]] = lambda _: None) -> tuple[list[Sample], float]:
-    """`users` concurrent conversations, each sending `messages` (from `address(user)` when it gives one);
-    stops sending after `max_seconds`."""
+                address: Callable[[int], Optional[str]] = lambda _: None, pace: float = 0) -> tuple[list[Sample], float]:
+    """`users` concurrent conversations, each sending `messages` (from `address(user)` when it gives one,
+    at least `pace` seconds apart); stops sending after `max_seconds`."""
     samples: list[Sample] = []
     run = uuid.uuid4().hex[:8]
     connector = aiohttp.TCPConnector(limit=users)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout)) as session:
         started = time.perf_counter()
-        tasks = [asyncio.create_task(converse(session, url, f"bench-{run}-{user}", messages, samples, address(user)))
+        tasks = [asyncio.create_task(converse(session, url, f"bench-{run}-{user}", messages, samples, address(user), pace))
                  for user in range(users)]
         done, pending = await asyncio.wait(tasks, timeout=max_seconds)
         for task in pending:
