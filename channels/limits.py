@@ -9,8 +9,8 @@ nothing of it is stored.
 
 A token bucket per key (`TokenBuckets`): `burst` messages at once, then `per_minute` on average.
 Written here rather than taken from a library: `limits`, the well-kept one, needs packaging>=21 from
-2.5 on (Rasa 3.6.21 requires packaging<21), and the 2.4 release that fits keeps a key for every sender
-ever seen in its async memory storage, which a flood of fresh sender ids turns into a leak.
+2.5 on (Rasa 3.6.21 requires packaging<21), and in the 2.4 release that fits, the async in-memory
+moving window (marked beta) never forgets a key, which a flood of fresh sender ids turns into a leak.
 """
 from __future__ import annotations
 
