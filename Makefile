@@ -64,7 +64,7 @@ bench: setup $(MODEL)
 	$(BIN)/python -m bench.performance $(BENCH_ARGS)
 	$(BIN)/python -m bench.fairness
 
-# 1,000 conversations through the real servers (about 5 minutes): memory and the tracker store's size.
+# 1,000 conversations through the real servers (about 5 minutes idle): memory and the tracker store's size. Options: SOAK_ARGS.
 bench-soak: setup $(MODEL)
 	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
