@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup train clean forget report report-screenshot bench bench-nlu catalogue screenshot
+.PHONY: run test setup train clean forget report report-screenshot bench bench-soak bench-nlu catalogue screenshot
 
 run: setup $(MODEL)
 	@scripts/run.sh
@@ -73,6 +73,11 @@ bench: setup $(MODEL)
 	$(BIN)/python -m bench.catalogue_speed
 	$(BIN)/python -m bench.chart_speed
 	$(BIN)/python -m bench.performance $(BENCH_ARGS)
+	$(BIN)/python -m bench.fairness
+
+# 1,000 conversations through the real servers (about 5 minutes idle): memory and the tracker store's size. Options: SOAK_ARGS.
+bench-soak: setup $(MODEL)
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
 # README's picture of a pay comparison in the chat page, taken by the widget test in headless Chromium.
 screenshot: setup $(MODEL) $(CHROMEDRIVER)

@@ -27,6 +27,7 @@ class Running:
     pss: Callable[[], dict[str, int]]  # server name -> bytes now; call before stop()
     stop: Callable[[], object]
     cpu_seconds: Callable[[], dict[str, float]]  # server name -> CPU seconds used so far; call before stop()
+    rss: Callable[[], dict[str, int]]  # server name -> resident bytes now; call before stop()
 
 
 def _children(pid: int) -> list[int]:
@@ -54,6 +55,11 @@ def _status_kb(pid: int, field: str) -> int:
     except OSError:
         pass
     return 0
+
+
+def rss(pid: int) -> int:
+    """Resident memory of a process and its descendants now, in bytes (VmRSS), summed."""
+    return sum(_status_kb(p, "VmRSS") for p in _tree(pid)) * 1024
 
 
 def peak_rss(pid: int) -> int:
@@ -148,7 +154,7 @@ def start_ours(log: Path, extra_env: dict[str, str]) -> Running:
         return measured
 
     return Running(f"{servers.rasa_url}/webhooks/rest/webhook", startup, by_server(peak_rss), by_server(pss), servers.stop,
-                   by_server(cpu_seconds))
+                   by_server(cpu_seconds), by_server(rss))
 
 
 def _stop_group(process: subprocess.Popen) -> None:
@@ -180,4 +186,4 @@ def start_stock(project: Path, model: Path, log: Path) -> Running:
     startup = time.monotonic() - started
     return Running(f"http://127.0.0.1:{port}/webhooks/rest/webhook", startup, lambda: {"Rasa server": peak_rss(process.pid)},
                    lambda: {"Rasa server": pss(process.pid)}, lambda: _stop_group(process),
-                   lambda: {"Rasa server": cpu_seconds(process.pid)})
+                   lambda: {"Rasa server": cpu_seconds(process.pid)}, lambda: {"Rasa server": rss(process.pid)})

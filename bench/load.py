@@ -8,7 +8,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from itertools import cycle, islice
-from typing import Sequence
+from typing import Callable, Optional, Sequence
 
 import aiohttp
 
@@ -74,6 +74,7 @@ class Sample:
     seconds: float
     ok: bool  # HTTP 200 with a JSON list; False for errors, timeouts and refused connections
     empty: bool  # answered, but with no message at all
+    limited: bool = False  # refused with 429, over a fair share (channels/limits.py)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Summary:
     messages: int
     errors: int
     empty: int
+    limited: int  # of the errors, refused with 429
     unsent: int  # not sent because the time limit ran out
     wall_seconds: float
     p50: float
@@ -109,33 +111,48 @@ def long_script(messages: int, checkpoints: Sequence[int], window: int = 2) -> l
     return texts
 
 
-async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str, position: int) -> Sample:
+async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str, position: int,
+               address: Optional[str] = None) -> Sample:
+    """One message; `address` is sent as X-Forwarded-For, as a proxy in front of the server would."""
     started = time.perf_counter()
+    status = None
+    headers = {"X-Forwarded-For": address} if address else None
     try:
-        async with session.post(url, json={"sender": sender, "message": text}) as response:
+        async with session.post(url, json={"sender": sender, "message": text}, headers=headers) as response:
+            status = response.status
             replies = await response.json(content_type=None) if response.status == 200 else None
     except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
         replies = None
     seconds = time.perf_counter() - started
     ok = isinstance(replies, list)
-    return Sample(position, seconds, ok, ok and not replies)
+    return Sample(position, seconds, ok, ok and not replies, status == 429)
 
 
 async def converse(session: aiohttp.ClientSession, url: str, sender: str, messages: Sequence[str],
-                   samples: list[Sample]) -> None:
-    """One user: each message waits for the reply to the one before, as in a chat window."""
+                   samples: list[Sample], address: Optional[str] = None, pace: float = 0) -> None:
+    """One user: each message waits for the reply to the one before, as in a chat window, and comes at
+    least `pace` seconds after the one before."""
     for position, text in enumerate(messages, start=1):
-        samples.append(await send(session, url, sender, text, position))
+        sample = await send(session, url, sender, text, position, address)
+        samples.append(sample)
+        await asyncio.sleep(pace - sample.seconds)
 
 
-async def drive(url: str, users: int, messages: Sequence[str], timeout: float, max_seconds: float) -> tuple[list[Sample], float]:
-    """`users` concurrent conversations, each sending `messages`; stops sending after `max_seconds`."""
+def user_address(user: int) -> str:
+    """A client address of its own for simulated user `user`, as a proxy would forward it."""
+    return f"10.0.{user // 250}.{user % 250 + 1}"
+
+
+async def drive(url: str, users: int, messages: Sequence[str], timeout: float, max_seconds: float,
+                address: Callable[[int], Optional[str]] = lambda _: None, pace: float = 0) -> tuple[list[Sample], float]:
+    """`users` concurrent conversations, each sending `messages` (from `address(user)` when it gives one,
+    at least `pace` seconds apart); stops sending after `max_seconds`."""
     samples: list[Sample] = []
     run = uuid.uuid4().hex[:8]
     connector = aiohttp.TCPConnector(limit=users)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout)) as session:
         started = time.perf_counter()
-        tasks = [asyncio.create_task(converse(session, url, f"bench-{run}-{user}", messages, samples))
+        tasks = [asyncio.create_task(converse(session, url, f"bench-{run}-{user}", messages, samples, address(user), pace))
                  for user in range(users)]
         done, pending = await asyncio.wait(tasks, timeout=max_seconds)
         for task in pending:
@@ -161,6 +178,7 @@ def summarize(samples: Sequence[Sample], wall_seconds: float, planned: int) -> S
         messages=len(samples),
         errors=sum(not s.ok for s in samples),
         empty=sum(s.empty for s in samples),
+        limited=sum(s.limited for s in samples),
         unsent=planned - len(samples),
         wall_seconds=wall_seconds,
         p50=percentile(latencies, 0.50),

@@ -6,10 +6,12 @@ Slack and Telegram only when all of their variables are set, so a half-configure
 """
 from __future__ import annotations
 
+import ipaddress
+import math
 import re
 import sys
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, Union
 
 from serving.settings_file import write_settings
 
@@ -77,9 +79,70 @@ def telegram(env: Mapping[str, str]) -> Channel:
     return Channel("telegram", _missing(env, TELEGRAM_VARIABLES), credentials)
 
 
+Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+
+
+@dataclass(frozen=True)
+class Limit:
+    """`burst` messages at once, refilled at `per_minute`."""
+
+    per_minute: float
+    burst: int
+
+    def __str__(self) -> str:
+        return f"{self.per_minute:g} messages a minute (bursts of {self.burst})"
+
+
+@dataclass(frozen=True)
+class FairShareSettings:
+    sender: Limit
+    address: Limit
+    trusted_proxies: tuple[Network, ...]
+
+
+DEFAULTS = {"sender": Limit(per_minute=30, burst=20), "address": Limit(per_minute=300, burst=100)}
+
+
+def _number(env: Mapping[str, str], name: str, default: float, kind: Callable[[str], float]) -> Any:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = 0
+    if not value > 0 or math.isinf(value):
+        raise ValueError(f"{name} must be a positive number, not {raw!r}")
+    return value
+
+
+def _limit(env: Mapping[str, str], key: str) -> Limit:
+    default, prefix = DEFAULTS[key], f"LIMIT_{key.upper()}"
+    return Limit(_number(env, f"{prefix}_PER_MINUTE", default.per_minute, float),
+                 _number(env, f"{prefix}_BURST", default.burst, int))
+
+
+def trusted_proxies(env: Mapping[str, str]) -> tuple[Network, ...]:
+    """TRUSTED_PROXIES: addresses or networks (space or comma separated) whose X-Forwarded-For is believed."""
+    networks = []
+    for item in env.get("TRUSTED_PROXIES", "").replace(",", " ").split():
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ValueError(f"TRUSTED_PROXIES: {item!r} is not an IP address or network") from None
+    return tuple(networks)
+
+
+def fair_share_settings(env: Mapping[str, str]) -> FairShareSettings:
+    """The limits from the environment (LIMIT_SENDER_*, LIMIT_ADDRESS_*, TRUSTED_PROXIES); a bad value
+    raises ValueError naming the variable."""
+    return FairShareSettings(_limit(env, "sender"), _limit(env, "address"), trusted_proxies(env))
+
+
 def credentials(base: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
     """The base channels, the socket.io channel limited to the widget origins, and every optional
     channel that is fully configured."""
+    fair_share_settings(env)  # a bad limit stops the start here, named, not in Rasa's channel loading
     result: dict[str, Any] = {name: (dict(options) if options else options) for name, options in base.items()}
     if SOCKETIO in result:
         result[SOCKETIO] = {**(result[SOCKETIO] or {}), "allowed_origins": widget_origins(env)}
@@ -97,6 +160,10 @@ def summary(env: Mapping[str, str]) -> str:
     for channel in (slack(env), telegram(env)):
         state = "on" if channel.on else f"off (set {', '.join(channel.missing)})"
         lines.append(f"{channel.name.capitalize()}: {state}")
+    limits = fair_share_settings(env)
+    proxies = " ".join(map(str, limits.trusted_proxies)) or "none (set TRUSTED_PROXIES)"
+    lines.append(f"Limits: per sender {limits.sender}; per address {limits.address}; "
+                 f"X-Forwarded-For believed from: {proxies}")
     return "\n".join(lines)
 
 

@@ -10,10 +10,14 @@ What Rasa 3.6.21's connector lacks, added here:
 - the url_verification challenge comes back JSON-encoded (`"abc"`, quotes included); Slack documents
   the challenge value as plain text, which is what this answers.
 Signature and five-minute replay checks stay Rasa's (`is_request_from_slack_authentic`).
+A body that is too large, neither JSON nor a form, or malformed is refused with a 4xx (Rasa answers
+some with 500). A message over the sender's fair share, or too long, is acknowledged and not
+processed (channels/limits.py); Slack's requests all come from Slack, so its address is no client's.
 """
 from __future__ import annotations
 
 import json
+from http import HTTPStatus
 from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Optional
 
@@ -24,7 +28,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from channels import limits
 from channels.guard import answering
+
+FORM = "application/x-www-form-urlencoded"
 
 
 class RecentIds:
@@ -58,6 +65,23 @@ def json_body(request: Request) -> dict[str, Any]:
 
 
 ALT_TEXT_LIMIT = 2000  # Slack's limit for an image block's alt_text
+
+
+def malformed(request: Request) -> Optional[HTTPResponse]:
+    """The 4xx for a body Slack would not send: too large, neither JSON nor a form, or unparsable."""
+    if request.headers.get("content-type", "").split(";")[0].strip() != FORM:
+        body = limits.json_object_body(request)
+        return body if isinstance(body, HTTPResponse) else None
+    too_large = limits.oversized(request)
+    if too_large:
+        return too_large
+    try:
+        payload = json.loads(request.form.get("payload", ""))
+    except ValueError:
+        payload = None
+    if not isinstance(payload, dict):
+        return limits.refusal(HTTPStatus.BAD_REQUEST, "the form's payload must be a JSON object")
+    return None
 
 
 class SlackOutput(slack.SlackBot):
@@ -113,10 +137,15 @@ class SlackInput(slack.SlackInput):
         return await super().process_message(request, on_new_message, text, sender_id, metadata)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(answering(on_new_message))
+        blueprint = super().blueprint(limits.within_fair_share(answering(on_new_message), limits.shared()))
 
         @blueprint.middleware("request")
         async def answer_url_verification(request: Request) -> Optional[HTTPResponse]:
+            if request.method != "POST":
+                return None
+            refused = malformed(request)
+            if refused:
+                return refused
             body = json_body(request)
             if body.get("type") == "url_verification" and self.is_request_from_slack_authentic(request):
                 return response.text(str(body.get("challenge", "")))

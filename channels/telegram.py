@@ -13,6 +13,9 @@ What Rasa 3.6.21's connector gets wrong, fixed here:
 - button clicks are never acknowledged (the client shows a spinner); here answerCallbackQuery is called;
 - `/start`, what every Telegram client sends first, is no intent of this bot; here it greets;
 - an image is sent as a bare photo; here its alt text (what the chart shows) is the photo's caption.
+- a body that is too large, not JSON or not an object is answered with 500 or handled; here with a 4xx.
+A message over the sender's fair share, or too long, is acknowledged and not processed
+(channels/limits.py); updates all come from Telegram, so its address is no client's.
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels import limits
 from channels.guard import answering
 
 logger = logging.getLogger(__name__)
@@ -125,7 +129,7 @@ class TelegramInput(telegram.TelegramInput):
                 message.text = GREET
             return await on_new_message(message)
 
-        blueprint = super().blueprint(answering(handle))
+        blueprint = super().blueprint(limits.within_fair_share(answering(handle), limits.shared()))
         bot = self.get_output_channel()
 
         @blueprint.listener("after_server_start")
@@ -145,6 +149,9 @@ class TelegramInput(telegram.TelegramInput):
                 self.secret_token, request.headers.get(SECRET_HEADER)
             ):
                 return response.text("Forbidden", status=HTTPStatus.FORBIDDEN)
+            if request.method == "POST" and request.path.endswith("/webhook"):
+                body = limits.json_object_body(request)
+                return body if isinstance(body, HTTPResponse) else None
             return None
 
         return blueprint

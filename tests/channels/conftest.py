@@ -35,9 +35,9 @@ def telegram_api() -> TelegramApi:
     api.close()
 
 
-@pytest.fixture(scope="session")
-def channel_servers(tmp_path_factory, slack_api: SlackApi, telegram_api: TelegramApi) -> Servers:
-    env = {
+def channels_env(slack_api: SlackApi, telegram_api: TelegramApi) -> dict[str, str]:
+    """Slack and Telegram on, talking to the stand-ins."""
+    return {
         "SLACK_BOT_TOKEN": SLACK_TOKEN,
         "SLACK_SIGNING_SECRET": SLACK_SECRET,
         "SLACK_API_URL": slack_api.api_url,
@@ -48,6 +48,11 @@ def channel_servers(tmp_path_factory, slack_api: SlackApi, telegram_api: Telegra
         "TELEGRAM_API_URL": telegram_api.url,
         "HANDOFF_SLACK_CHANNEL": HANDOFF_CHANNEL,
     }
+
+
+@pytest.fixture(scope="session")
+def channel_servers(tmp_path_factory, slack_api: SlackApi, telegram_api: TelegramApi) -> Servers:
+    env = channels_env(slack_api, telegram_api)
     running = start_servers(tmp_path_factory.mktemp("channel-servers") / "run.log", extra_env=env)
     yield running
     running.stop()

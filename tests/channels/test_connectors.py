@@ -13,6 +13,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from channels.limits import FairShare, TokenBuckets, Verdict, client_address
+from channels.settings import Limit, credentials, fair_share_settings
 from channels.slack import RecentIds, SlackInput
 from channels.socketio import SocketIOInput
 from channels.telegram import TelegramInput, is_start_command, secret_matches
@@ -139,3 +141,71 @@ def test_page_server_serves_the_page_its_config_and_nothing_else(page_server):
     assert 'window.CAREER_ADVISOR = {"socketUrl": "http://127.0.0.1:5005"' in get(f"{page_server}/config.js")[2]
     for path in ("/../README.md", "/%2e%2e/README.md", "/channels/web.py", "/nothing.html"):
         assert get(f"{page_server}{path}")[0] == 404
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def fair_share(clock: Clock, **env: str) -> FairShare:
+    return FairShare(fair_share_settings({"LIMIT_SENDER_BURST": "3", "LIMIT_SENDER_PER_MINUTE": "60",
+                                          "LIMIT_ADDRESS_BURST": "5", "LIMIT_ADDRESS_PER_MINUTE": "60", **env}), clock)
+
+
+def test_a_sender_gets_its_burst_then_one_message_per_token_and_the_first_refusal_is_told():
+    clock = Clock()
+    share = fair_share(clock)
+    assert [share.admit("ann").admitted for _ in range(4)] == [True, True, True, False]
+    assert share.admit("ann") == Verdict(retry_after=1.0, first_refusal=False), "told once, not at every refusal"
+    assert share.admit("bob").admitted, "another sender is not held back"
+    clock.now += 1
+    assert share.admit("ann").admitted
+    assert share.admit("ann").first_refusal, "after an admitted message, a refusal is told again"
+
+
+def test_an_address_is_limited_across_fresh_sender_ids_and_a_refusal_spends_no_senders_token():
+    clock = Clock()
+    share = fair_share(clock)
+    assert [share.admit(f"fresh-{n}", "198.51.100.7").admitted for n in range(6)] == [True] * 5 + [False]
+    clock.now += 1
+    assert share.admit("fresh-5", "198.51.100.7").admitted
+
+
+def test_buckets_of_senders_gone_quiet_are_forgotten_so_a_flood_of_ids_leaves_nothing_behind():
+    clock = Clock()
+    buckets = TokenBuckets(Limit(per_minute=60, burst=3), max_keys=1000, clock=clock)
+    for n in range(50_000):
+        clock.now += 0.01
+        buckets.take(f"sender-{n}")
+    assert len(buckets) <= 1000
+    clock.now += 10
+    buckets.take("last")
+    buckets.take("last")
+    assert len(buckets) < 1000
+
+
+@pytest.mark.parametrize("peer, forwarded, client", [
+    ("127.0.0.2", ["198.51.100.1"], "198.51.100.1"),
+    ("127.0.0.2", ["203.0.113.9, 198.51.100.1"], "198.51.100.1"),  # the left part is the client's own say
+    ("127.0.0.2", ["203.0.113.9", "10.0.0.5"], "203.0.113.9"),  # through two trusted proxies
+    ("127.0.0.1", ["198.51.100.1"], "127.0.0.1"),  # not a trusted proxy: its header is ignored
+    ("127.0.0.2", ["not-an-address"], "127.0.0.2"),
+    ("127.0.0.2", [], "127.0.0.2"),
+])
+def test_the_client_address_is_read_from_x_forwarded_for_only_through_trusted_proxies(peer, forwarded, client):
+    proxies = fair_share_settings({"TRUSTED_PROXIES": "127.0.0.2, 10.0.0.0/8"}).trusted_proxies
+    assert client_address(peer, forwarded, proxies) == client
+
+
+@pytest.mark.parametrize("env, named", [
+    ({"LIMIT_SENDER_BURST": "0"}, "LIMIT_SENDER_BURST"),
+    ({"LIMIT_ADDRESS_PER_MINUTE": "lots"}, "LIMIT_ADDRESS_PER_MINUTE"),
+    ({"TRUSTED_PROXIES": "10.0.0.0/8 proxy.internal"}, "TRUSTED_PROXIES"),
+])
+def test_a_bad_limit_setting_stops_the_start_naming_the_variable(env, named):
+    with pytest.raises(ValueError, match=named):
+        credentials({}, env)

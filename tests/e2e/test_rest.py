@@ -51,9 +51,9 @@ def test_button_payload_is_understood(servers, sender):
 
 @pytest.mark.parametrize(
     "odd",
-    ["", "   ", "x" * 30000, "what does a PM do? " * 1500, "🙂🚀🔥", "¿Cuánto gana un gerente de proyectos?",
+    ["", "   ", "x" * 1000, ("what does a PM do? " * 60)[:1000], "🙂🚀🔥", "¿Cuánto gana un gerente de proyectos?",
      "<script>alert('hi')</script>", "<b>what</b> does a <i>PM</i> do?"],
-    ids=["empty", "blank", "30k-one-word", "30k-words", "emoji", "spanish", "script", "markup"],
+    ids=["empty", "blank", "1000-one-word", "1000-words", "emoji", "spanish", "script", "markup"],
 )
 def test_odd_input_gets_a_reply_without_markup_and_the_next_message_works(servers, sender, odd):
     replies = servers.say(sender, odd)
