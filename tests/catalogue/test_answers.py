@@ -144,7 +144,7 @@ def test_clarifying_question_offers_the_likeliest_occupations():
 
 
 def test_recommendation_lists_the_matches_with_interests_pay_and_preparation():
-    result = match(catalogue, {"R": -2, "I": 3, "A": -1, "S": 0, "E": -2, "C": 2}, max_zone=4)
+    result = match(catalogue, {"R": -2, "I": 3, "A": -1, "S": 0, "E": -2, "C": 2}, zones=(4,))
     text = answers.recommendation(catalogue, result, guide)
     lines = text.splitlines()
     for number, found in enumerate(result.matches, start=1):
