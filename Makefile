@@ -61,6 +61,7 @@ forget: setup
 # make bench BENCH_ARGS="--users 10 --messages 30"   (see `.venv/bin/python -m bench.performance --help`)
 bench: setup $(MODEL)
 	$(BIN)/python -m bench.catalogue_speed
+	$(BIN)/python -m bench.interest_zones
 	$(BIN)/python -m bench.performance $(BENCH_ARGS)
 
 # bench.out_of_scope serves the trained model through scripts/run.sh (the chat page needs the widget too).

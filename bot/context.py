@@ -39,13 +39,14 @@ working people jobs more hourly hour per year starting entry level employed empl
 """.split())
 OTHER_THINGS = 2  # content words a topic-less comparison may name before it is taken for a question about them
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "fifth": 5, "5th": 5, "last": -1}
+             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+             "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1}
 _ORDINAL = "|".join(_ORDINALS)
 # A place in the last list: "the second one", "the third job", "tell me about the fifth", "number 2", "#3".
 # "The first step" is no place: a bare ordinal counts only when no word follows it.
 _POSITION = re.compile(
-    rf"\b(?:(?:the\s+)?(?P<named>{_ORDINAL})\s+(?:one|job|occupation|match|option|career|choice)s?\b"
-    rf"|the\s+(?P<bare>{_ORDINAL})\b(?!\s+\w)|(?:\bnumber\s*|#\s*|\bno\.\s*)(?P<number>[1-9])\b)",
+    rf"\b(?:the\s+)?(?P<named>{_ORDINAL})\s+(?:one|job|occupation|match|option|career|choice)s?\b"
+    rf"|\bthe\s+(?P<bare>{_ORDINAL})\b(?!\s+\w)|(?:\bnumber\s*|#\s*|\bno\.\s*)(?P<number>[1-9])\b",
     re.IGNORECASE)
 
 

@@ -38,7 +38,7 @@ TOP_AREAS = 3  # a person's strongest areas named in reasons, at most
 # (`python -m bench.interest_zones`).
 GOOD_MATCH = 0.6
 # Correlations this close count as tied: one answer moved one step shifts a match's r by more
-# (median 0.04, `python -m bench.interest_zones`).
+# (median 0.03, `python -m bench.interest_zones`).
 NEAR_TIE = 0.02
 LIKED_SHOWN = 3  # activities named as the reason for one match, at most
 
