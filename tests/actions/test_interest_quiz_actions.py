@@ -14,6 +14,7 @@ from actions.interest_quiz import (
     ASK_ACTIONS, PREPARATION_SLOT, ZONES_SLOT, ActionAskInterestPreparation, ActionChangeInterestZone,
     ActionRecommendOccupations, ActionStartInterestQuiz, ValidateInterestQuizForm, interest_slots, slot_for,
 )
+from actions.quiz import NO_RECOMMENDATION_YET, ActionExplainOtherRoles, ActionRecommendRole
 from actions.roles import ActionAnswerAttribute, ActionDescribeRole, ActionPathToRole
 from bot.catalogue.interests import default_interest_guide
 from bot.catalogue.model import default_catalogue
@@ -166,3 +167,16 @@ def test_all_unsure_says_there_is_no_shape_to_match():
     unsure = {slot_for(s.id): "unsure" for s in guide.statements}
     text, _, events = run(ActionRecommendOccupations(), tracker("/answer_somewhat", "answer_somewhat", **unsure))
     assert text and "1." not in text and events == []
+
+
+def test_and_the_third_one_after_the_matches_is_that_match_until_a_career_quiz_result_replaces_the_list():
+    """The NLU reads "and the third one?" as the career quiz's "what about the others?"."""
+    shown = ["15-2051.00", "19-3011.00", "29-1141.00"]
+    text, _, events = run(ActionExplainOtherRoles(), tracker("and the third one?", "ask_about_others", listed_occupations=shown))
+    assert catalogue.occupations[shown[2]].title in text and SlotSet("roles", [shown[2]]) in events
+    text, _, _ = run(ActionExplainOtherRoles(), tracker("and the others?", "ask_about_others", listed_occupations=shown))
+    assert text == NO_RECOMMENDATION_YET
+    answered = {f"quiz_{q}": "no" for q in ("technical", "planning", "people", "teaching", "pay")}
+    _, _, events = run(ActionRecommendRole(), tracker("/deny", "deny", **answered, quiz_preparation="neither",
+                                                      listed_occupations=shown))
+    assert SlotSet(LISTED_SLOT, None) in events
