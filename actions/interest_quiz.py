@@ -107,7 +107,7 @@ class ActionStartInterestQuiz(SafeAction):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         if guide().intro:
             dispatcher.utter_message(text=guide().intro)
-        return [SlotSet(slot, None) for slot in [*interest_slots(), REQUESTED_SLOT]]
+        return [SlotSet(slot, None) for slot in [*interest_slots(), ZONES_SLOT, REQUESTED_SLOT]]
 
 
 def given_answers(tracker: Tracker) -> dict[str, str]:

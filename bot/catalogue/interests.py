@@ -228,7 +228,6 @@ def profile_from_answers(guide: InterestGuide, answers: Mapping[str, str]) -> di
 class InterestMatch:
     occupation: Occupation
     correlation: float  # Pearson r between the person's six scores and the occupation's, -1..1
-    shared_areas: tuple[str, ...]  # the occupation's high-point letters among the person's top areas
     in_chosen_zones: bool = True  # False: from the nearest zone, as the chosen ones hold too few good matches
     liked: tuple[Statement, ...] = ()  # activities the person liked in the occupation's high-point areas
 
@@ -360,9 +359,7 @@ def match(catalogue: Catalogue, profile: Mapping[str, float], zones: Sequence[in
 
     def found(index: int) -> InterestMatch:
         occupation = profiles.occupations[index]
-        return InterestMatch(occupation=occupation, correlation=float(correlations[index]),
-                             shared_areas=tuple(letter for letter in occupation.high_point if letter in top_areas),
-                             in_chosen_zones=bool(inside[index]))
+        return InterestMatch(occupation=occupation, correlation=float(correlations[index]), in_chosen_zones=bool(inside[index]))
 
     return InterestResult(matches=tuple(found(index) for index in picked), person_top_areas=top_areas, zones=zones,
                           flat_profile=False, good_in_chosen_zones=int((inside & good).sum()))

@@ -89,7 +89,7 @@ def test_a_question_mid_quiz_is_left_to_the_rules():
 def test_start_introduces_the_quiz_and_forgets_earlier_answers():
     text, _, events = run(ActionStartInterestQuiz(), tracker("quiz me on my interests", "start_interest_quiz", **answers_liking("R", "any")))
     assert text == guide.intro
-    assert {event["name"] for event in events} == {*interest_slots(), "requested_slot"}
+    assert {event["name"] for event in events} == {*interest_slots(), ZONES_SLOT, "requested_slot"}
     assert all(event["value"] is None for event in events)
 
 
