@@ -502,5 +502,5 @@ def zone_move_refused(guide: InterestGuide, zones: Sequence[int], step: int) -> 
         return ("These matches already span every job zone, from little or no preparation to extensive preparation. "
                 "To narrow them, tell me how much preparation you'd take on:")
     edge = guide.zones[zones[0] if step < 0 else zones[-1]]
-    return (f"These are already in job zone {edge.zone}, {edge.name}: no job zone needs {MOVE_WORDS[step]} "
+    return (f"These already reach job zone {edge.zone}, {edge.name}: no job zone needs {MOVE_WORDS[step]} "
             f"preparation. Pick another preparation, or ask about any of them:")

@@ -128,6 +128,9 @@ def test_another_preparation_choice_after_the_result_redraws_the_matches():
                                                            [entity("preparation_limit", "college")],
                                                            **answers_liking("S", "short"), interest_zones=[1, 2]))
     assert SlotSet(PREPARATION_SLOT, "college") in events and slot(events, ZONES_SLOT) == [4]
+    text, buttons, events = run(ActionChangeInterestZone(), tracker("what about a two-year degree?", "choose_preparation",
+                                                                    **answers_liking("S", "short"), interest_zones=[1, 2]))
+    assert events == [] and text == guide.zone_question and len(buttons) == len(guide.zone_choices)
 
 
 def test_moving_before_the_quiz_offers_the_quiz():
