@@ -72,6 +72,7 @@ report-screenshot: setup $(MODEL) $(CHROMEDRIVER) $(DATABASE_SERVERS)
 bench: setup $(MODEL)
 	$(BIN)/python -m bench.catalogue_speed
 	$(BIN)/python -m bench.chart_speed
+	$(BIN)/python -m bench.interest_zones
 	$(BIN)/python -m bench.performance $(BENCH_ARGS)
 	$(BIN)/python -m bench.fairness
 

@@ -37,6 +37,8 @@ ROLES_SLOT = "roles"
 ATTRIBUTE_SLOT = "attribute"
 # Set to the job named in a turn the bot could not answer, and cleared in the same turn (markers.yml).
 UNKNOWN_OCCUPATION_SLOT = "unknown_occupation"
+# The occupations of the last numbered list, in order, so "the second one" names one.
+LISTED_SLOT = "listed_occupations"
 # The occupation a person said they work in ("I'm a nurse, what else could I do?"), for "what would I need to learn?".
 CURRENT_SLOT = "current_occupation"
 
@@ -79,7 +81,14 @@ def entity_values(tracker: Tracker, entity: str, role: str | None = None) -> lis
 
 
 def message_roles(tracker: Tracker) -> MessageRoles:
-    return finder().in_message(entity_values(tracker, "role"), tracker.latest_message.get("text") or "", asked(tracker).attributes)
+    listed = [code for code in tracker.get_slot(LISTED_SLOT) or [] if library().knows(code)]
+    return finder().in_message(entity_values(tracker, "role"), tracker.latest_message.get("text") or "", listed,
+                               asked(tracker).attributes)
+
+
+def listed(choices: tuple[Choice, ...]) -> list[EventType]:
+    """Remembers a numbered list's occupations, so "the second one" can name one next."""
+    return [SlotSet(LISTED_SLOT, [choice.code for choice in choices])]
 
 
 def asked(tracker: Tracker) -> Question:
@@ -190,7 +199,12 @@ class RoleAction(SafeAction, ABC):
     def subject(self, dispatcher: CollectingDispatcher, tracker: Tracker, question: Question) -> tuple[Subject | None, list[EventType]]:
         """The topics to answer about; or None, with the clarifying question or the "don't know" already said."""
         previous = tracker.get_slot(ROLES_SLOT) or []
-        subject = self.choose_subject(library(), message_roles(tracker), previous)
+        message = message_roles(tracker)
+        if message.beyond_list:
+            listing = topics.beyond_list(library(), tracker.get_slot(LISTED_SLOT) or [])
+            dispatcher.utter_message(text=listing.text, buttons=choice_buttons(tracker, listing.choices))
+            return None, []
+        subject = self.choose_subject(library(), message, previous)
         if subject.unanswerable.ambiguous:
             attribute = next(iter(question.attributes), None)
             text, buttons = clarification_buttons(tracker, subject.unanswerable.ambiguous[0], attribute)

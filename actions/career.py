@@ -5,7 +5,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import CURRENT_SLOT, ROLES_SLOT, RoleAction, SafeAction, choice_buttons, library
+from actions.base import CURRENT_SLOT, ROLES_SLOT, RoleAction, SafeAction, choice_buttons, library, listed
 from bot import topics
 from bot.context import subject_role, subjects_of_a_move
 from bot.question import Question
@@ -21,7 +21,7 @@ class ActionSearchOccupations(SafeAction):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         listing = topics.search(library(), tracker.latest_message.get("text") or "")
         dispatcher.utter_message(text=listing.text, buttons=choice_buttons(tracker, listing.choices, intent="ask_role"))
-        return [SlotSet(ROLES_SLOT, [choice.code for choice in listing.choices])] if listing.choices else []
+        return [SlotSet(ROLES_SLOT, [choice.code for choice in listing.choices]), *listed(listing.choices)] if listing.choices else []
 
 
 class ActionCareerChange(RoleAction):
@@ -43,7 +43,8 @@ class ActionCareerChange(RoleAction):
         current = subject.roles[0]
         listing = topics.career_change(library(), current)
         dispatcher.utter_message(text=listing.text, buttons=choice_buttons(tracker, listing.choices, intent="skill_gap"))
-        return [SlotSet(CURRENT_SLOT, current.id), SlotSet(ROLES_SLOT, [choice.code for choice in listing.choices] or [current.id])]
+        return [SlotSet(CURRENT_SLOT, current.id), SlotSet(ROLES_SLOT, [choice.code for choice in listing.choices] or [current.id]),
+                *listed(listing.choices)]
 
     def answer(self, roles: list[Topic], question: Question, tracker: Tracker) -> str:
         return topics.career_change(library(), roles[0]).text

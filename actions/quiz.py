@@ -7,9 +7,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import ROLES_SLOT, SafeAction, entity_values, knowledge, preferences
+from actions.base import LISTED_SLOT, ROLES_SLOT, SafeAction, entity_values, knowledge, preferences
 from actions.forms import REQUESTED_SLOT, AskQuestion, Buttons, QuizFormValidation, generated_ask_actions, intent_of
+from actions.roles import ActionDescribeRole
 from bot import advice, quiz
+from bot.context import listed_position
 from bot.knowledge import QuizQuestion
 from bot.recommend import recommend
 
@@ -146,10 +148,11 @@ class ActionRecommendRole(SafeAction):
         trait_levels = levels(tracker)
         result = recommend(knowledge(), trait_levels)
         dispatcher.utter_message(text=advice.quiz_result(knowledge(), result, trait_levels))
+        # The ranking is now the last list: "the second one" no longer means an earlier list's second.
         if not result.decided:
-            return [SlotSet(COMPLETE_SLOT, True)]
+            return [SlotSet(COMPLETE_SLOT, True), SlotSet(LISTED_SLOT, None)]
         best = result.best.role.id
-        return [SlotSet(COMPLETE_SLOT, True), SlotSet(RECOMMENDED_SLOT, best), SlotSet(ROLES_SLOT, [best])]
+        return [SlotSet(COMPLETE_SLOT, True), SlotSet(RECOMMENDED_SLOT, best), SlotSet(ROLES_SLOT, [best]), SlotSet(LISTED_SLOT, None)]
 
 
 class RecommendationFollowUp(SafeAction):
@@ -182,6 +185,12 @@ class ActionExplainOtherRoles(RecommendationFollowUp):
 
     def name(self) -> str:
         return "action_explain_other_roles"
+
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """"And the second one?" after a numbered list of occupations means that occupation, not the quiz's runners-up."""
+        if tracker.get_slot(LISTED_SLOT) and listed_position(tracker.latest_message.get("text") or ""):
+            return ActionDescribeRole().respond(dispatcher, tracker)
+        return super().respond(dispatcher, tracker)
 
     def explain(self, trait_levels: dict[str, float]) -> str:
         return advice.explain_others(knowledge(), trait_levels)

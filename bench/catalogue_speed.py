@@ -63,7 +63,7 @@ def main() -> None:
         **{f"resolve {mention!r}": (lambda m=mention: index.resolve(m)) for mention in MENTIONS},
         f"find in a {len(MESSAGE.split())}-word message": lambda: index.find_in_text(MESSAGE),
         "match a profile, all zones": lambda: match(catalogue, profile),
-        "match a profile, zone <= 3": lambda: match(catalogue, profile, max_zone=3),
+        "match a profile, zone 3": lambda: match(catalogue, profile, zones=(3,)),
     }
     print(f"\n{'step':40} {'median ms':>10} {'worst ms':>10}")
     for label, step in steps.items():

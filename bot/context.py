@@ -38,6 +38,25 @@ explain show give again then okay well now please just really also same similar 
 working people jobs more hourly hour per year starting entry level employed employment tools software suit fit
 """.split())
 OTHER_THINGS = 2  # content words a topic-less comparison may name before it is taken for a question about them
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+             "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1}
+_ORDINAL = "|".join(_ORDINALS)
+# A place in the last list: "the second one", "the third job", "tell me about the fifth", "number 2", "#3".
+# "The first step" is no place: a bare ordinal counts only when no word follows it.
+_POSITION = re.compile(
+    rf"\b(?:the\s+)?(?P<named>{_ORDINAL})\s+(?:one|job|occupation|match|option|career|choice)s?\b"
+    rf"|\bthe\s+(?P<bare>{_ORDINAL})\b(?!\s+\w)|(?:\bnumber\s*|#\s*|\bno\.\s*)(?P<number>[1-9])\b",
+    re.IGNORECASE)
+
+
+def listed_position(text: str) -> tuple[int, str] | None:
+    """The place in a list the text names (1-based; -1 for "the last one"), with the words naming it."""
+    found = _POSITION.search(text[:MAX_SCANNED_CHARS])
+    if not found:
+        return None
+    ordinal = found.group("named") or found.group("bare")
+    return (_ORDINALS[ordinal.lower()] if ordinal else int(found.group("number"))), found.group(0)
 
 
 def _names_other_things(text: str) -> bool:
@@ -53,6 +72,7 @@ class MessageRoles:
     unknown: tuple[str, ...] = ()  # the user's words for roles neither the articles nor the catalogue have
     ambiguous: tuple[TitleMatch, ...] = ()  # mentions that fit several occupations ("engineer")
     about_other_things: bool = False  # names no known topic but other things ("is tea different from coffee?")
+    beyond_list: bool = False  # names a place past the end of the last list ("the sixth one" of five)
 
 
 class _Collector:
@@ -63,6 +83,7 @@ class _Collector:
         self.unknown: list[str] = []
         self.ambiguous: list[TitleMatch] = []
         self.about_other_things = False
+        self.beyond_list = False
 
     def add(self, match: RoleMatch | TitleMatch) -> None:
         if isinstance(match, TitleMatch) and match.ambiguous:
@@ -74,7 +95,8 @@ class _Collector:
             self.known.append(subject)
 
     def result(self) -> MessageRoles:
-        return MessageRoles(tuple(self.known), tuple(self.unknown), tuple(self.ambiguous), self.about_other_things)
+        return MessageRoles(tuple(self.known), tuple(self.unknown), tuple(self.ambiguous), self.about_other_things,
+                            self.beyond_list)
 
 
 class TopicFinder:
@@ -99,13 +121,19 @@ class TopicFinder:
             return TitleMatch(mention=code, codes=(code,), ambiguous=False)
         return self.resolver.resolve(mention) or self.titles.resolve(mention)
 
-    def in_message(self, entity_values: Sequence[str], text: str, aspects: Sequence[str] = ()) -> MessageRoles:
+    def in_message(self, entity_values: Sequence[str], text: str, listed: Sequence[str] = (),
+                   aspects: Sequence[str] = ()) -> MessageRoles:
         """Role entities first (in order), then any role or occupation the text names that NLU missed.
 
-        A message that asks about an aspect (`aspects`, e.g. "requirements" for "which takes longer to
-        train for?") is about the topics under discussion, whatever other words it has.
+        With the last list's topic ids (`listed`), a place in it ("the second one") names that topic,
+        when the message names no topic otherwise. A message that asks about an aspect (`aspects`, e.g.
+        "requirements" for "which takes longer to train for?") is about the topics under discussion,
+        whatever other words it has.
         """
         found = _Collector()
+        position = listed_position(text) if listed else None
+        if position:
+            entity_values = [value for value in entity_values if value.lower() not in position[1].lower()]
         for value in entity_values:
             match = self.resolve(value)
             if match:
@@ -115,6 +143,13 @@ class TopicFinder:
         without_article_roles = self._article_abbreviations.sub(" ", self._article_names.sub(" ", text))
         for match in [*self.resolver.find_in_text(text), *self.titles.find_in_text(without_article_roles)]:
             found.add(match)
+        if position and not (found.known or found.unknown or found.ambiguous):
+            place = position[0]
+            if 1 <= place <= len(listed) or place == -1:
+                found.known.append(listed[place - 1 if place > 0 else -1])
+            else:
+                found.beyond_list = True
+            return found.result()
         if not (found.known or found.ambiguous):
             named = _JOB_NAMED.search(text[:MAX_SCANNED_CHARS])
             if not found.unknown and named and not set(named.group("name").lower().split()) & _NOT_A_JOB:

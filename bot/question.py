@@ -36,6 +36,8 @@ _CUES = {
         r"\b(?:outlook|prospects?|future|growth|growing|grow|in demand|demand|projected|projections?|forecast|"
         r"still (?:be )?(?:needed|around)|in \d+ years|automat\w*|replaced by|job security|dying|shrinking)\b",
         re.IGNORECASE),
+    # "What's similar to the fourth one?": the NLU often misses "similar" after "what's".
+    "related": re.compile(r"\bwhat(?:'s| is)\s+similar\s+to\b|\bsimilar\s+(?:jobs|occupations|careers)\b", re.IGNORECASE),
     "duties": re.compile(r"\bwhat (?:does|do|would) (?:an? |the )?[\w' -]{1,40}? do\b(?! (?:to|for|with|if|when))",
                          re.IGNORECASE),
 }

@@ -489,6 +489,13 @@ def search(library: Library, text: str) -> Listing:
     return Listing(reply.text("Pick one to hear more."), choices)
 
 
+def beyond_list(library: Library, listed: Sequence[str]) -> Listing:
+    """"The sixth one" of a list of five: how long the list was, and a button for each of its topics."""
+    topics = [library.topic(topic_id) for topic_id in listed if library.knows(topic_id)]
+    return Listing(f"My last list had {len(topics)}. Which one do you mean?",
+                   tuple(Choice(capitalized(topic.plural), topic.id) for topic in topics))
+
+
 ASK_CURRENT_WORK = ("What do you work as now? Tell me (for example “I'm a nurse, what else could I do?”) and I'll "
                     "compare the skills.")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bot.catalogue import career, pay
-from bot.catalogue.interests import InterestGuide, InterestResult, default_interest_guide
+from bot.catalogue.interests import JOB_ZONES, InterestGuide, InterestMatch, InterestResult, default_interest_guide, moved
 from bot.catalogue.model import BLS_SOURCE, ONET_SOURCE, Catalogue, Occupation, Wages
 from bot.catalogue.prose import OnetProse, default_prose
 from bot.catalogue.titles import TitleMatch
@@ -419,8 +419,20 @@ def clarify(catalogue: Catalogue, match: TitleMatch, limit: int = 4) -> Clarific
     return Clarification(text, choices)
 
 
+def zones_words(guide: InterestGuide, zones: Sequence[int]) -> str:
+    """"job zone 4 (considerable preparation: most need a four-year college degree …)", or a span's names."""
+    if len(zones) == 1:
+        zone = guide.zones[zones[0]]
+        return f"job zone {zone.zone} ({zone.name}: {zone.description})"
+    return f"job zones {zones[0]}–{zones[-1]} ({guide.zones[zones[0]].name} to {guide.zones[zones[-1]].name})"
+
+
+MOVE_WORDS = {-1: "less", 1: "more"}
+
+
 def recommendation(catalogue: Catalogue, result: InterestResult, guide: InterestGuide | None = None) -> str:
-    """The top matches of the interest quiz with reasons: shared areas, wage, preparation."""
+    """The interest quiz's matches, in the chosen job zones (or marked as from the nearest), each with the
+    person's liked activities behind it, its main interest areas, median pay and preparation."""
     guide = guide or default_interest_guide()
     reply = Reply(catalogue=catalogue)
     if result.flat_profile:
@@ -430,23 +442,65 @@ def recommendation(catalogue: Catalogue, result: InterestResult, guide: Interest
         ).text()
     reply.cite(ONET_SOURCE)
     reply.line(f"Your strongest interests: {_area_names(result.person_top_areas, guide)}.")
-    if result.max_zone is not None:
-        reply.line(f"Keeping to occupations that need at most {guide.zones[result.max_zone].name}:")
+    where = ("across all five job zones, from little or no preparation to extensive preparation, as you'd do "
+             "whatever it takes" if result.every_zone else f"in {zones_words(guide, result.zones)}")
     if not result.matches:
-        return reply.line("I found no occupation with an interest profile that fits that preparation.").text()
-    reply.line("The occupations whose interests are most like yours:")
+        return reply.line(f"I found no occupation with an interest profile {where}.").text()
+    outside = sum(not found.in_chosen_zones for found in result.matches)
+    if not outside:
+        reply.line(f"The occupations whose interests are most like yours, {where}:")
+    elif result.good_in_chosen_zones:
+        reply.line(f"Only {result.good_in_chosen_zones} occupation{'s' if result.good_in_chosen_zones > 1 else ''} {where} "
+                   "fit your answers well; after them, the closest from the nearest job zones, each marked:")
+    else:
+        reply.line(f"No occupation {where} fits your answers well; here are the closest from the nearest job zones, "
+                   "each marked:")
     for number, found in enumerate(result.matches, start=1):
-        reply.line(f"{number}. {found.occupation.title}: {_reasons(found.occupation, found.shared_areas, guide, reply)}")
-    return reply.text(f"Ask about any of them, for example “tell me about {result.matches[0].occupation.title}”.")
+        reply.line(f"{number}. {found.occupation.title}{_zone_mark(found, result, guide)}: {_reasons(found, guide, reply)}")
+    moves = [words for step, words in MOVE_WORDS.items() if not result.every_zone and moved(result.zones, step)]
+    step = f" Or say “show me ones that need {' or '.join(moves)} preparation”." if moves else ""
+    return reply.text("Ask about any of them by number or name, e.g. “tell me more about the second one” or "
+                      f"“how much does the third one earn?”.{step}")
 
 
-def _reasons(occupation: Occupation, shared_areas: Sequence[str], guide: InterestGuide, reply: Reply) -> str:
-    reasons = [f"shares your interest in {_area_names(shared_areas, guide)}" if shared_areas
-               else "its mix of interests is shaped like yours"]
+def _zone_mark(found: InterestMatch, result: InterestResult, guide: InterestGuide) -> str:
+    """After the title: which zone a match from outside the chosen ones is in, or that a match is weak."""
+    zone = found.occupation.job_zone
+    if not found.in_chosen_zones and zone is not None:
+        return f" (job zone {zone}, {MOVE_WORDS[1 if zone > max(result.zones) else -1]} preparation than you chose)"
+    return "" if found.good else " (a weaker match)"
+
+
+def _reasons(found: InterestMatch, guide: InterestGuide, reply: Reply) -> str:
+    """Why it fits, in the person's own answers, then its areas, median pay and preparation."""
+    occupation = found.occupation
+    reasons = [f"you said you'd like {join_words([statement.liked for statement in found.liked])}"] if found.liked else []
+    if occupation.high_point:
+        reasons.append(f"this work is mostly {_area_names(occupation.high_point, guide)}")
+    if not found.liked:
+        reasons.append("its mix of interests is shaped like your answers")
     wages = occupation.wages
     reply.cite(BLS_SOURCE)
-    reasons.append(f"median pay {_wage(wages, 'median')} a year" if wages and wages.median is not None
-                   else "no BLS wage figure")
+    if wages and wages.median is not None:
+        reasons.append(f"median pay {_wage(wages, 'median')} a year")
+    elif wages and wages.hourly_median is not None:
+        reasons.append(f"median pay {_wage(wages, 'hourly_median')} an hour")
+    else:
+        reasons.append("no BLS wage figure")
     if occupation.job_zone is not None:
         reasons.append(guide.zones[occupation.job_zone].name)
     return "; ".join(reasons)
+
+
+NO_INTEREST_QUIZ_YET = ("I can show occupations that need more or less preparation once I know your interests: "
+                        "the interest quiz takes about two minutes.")
+
+
+def zone_move_refused(guide: InterestGuide, zones: Sequence[int], step: int) -> str:
+    """Why the matches can't move one zone down or up from these zones."""
+    if tuple(zones) == JOB_ZONES:
+        return ("These matches already span every job zone, from little or no preparation to extensive preparation. "
+                "To narrow them, tell me how much preparation you'd take on:")
+    edge = guide.zones[zones[0] if step < 0 else zones[-1]]
+    return (f"These already reach job zone {edge.zone}, {edge.name}: no job zone needs {MOVE_WORDS[step]} "
+            f"preparation. Pick another preparation, or ask about any of them:")

@@ -2,7 +2,7 @@
 import pytest
 
 from bot.catalogue.titles import default_title_index
-from bot.context import MessageRoles, TopicFinder, roles_to_compare, subject_role, subject_roles, subjects_of_a_move
+from bot.context import MessageRoles, TopicFinder, listed_position, roles_to_compare, subject_role, subject_roles, subjects_of_a_move
 from bot.resolve import RoleResolver
 from bot.topics import default_library
 
@@ -116,7 +116,7 @@ def test_a_comparison_of_other_things_is_about_no_topic(text):
 
 
 def test_a_follow_up_on_an_aspect_in_other_words_still_compares_the_topics():
-    message = finder.in_message([], "and which of those takes longer to train for?", ["requirements"])
+    message = finder.in_message([], "and which of those takes longer to train for?", aspects=["requirements"])
     assert not message.about_other_things
     assert ids(roles_to_compare(library, message, [ECONOMISTS, NURSES])) == [ECONOMISTS, NURSES]
 
@@ -154,3 +154,29 @@ def test_a_move_takes_both_occupations_named_else_the_first_under_discussion():
 def test_a_plural_word_naming_things_is_no_occupation(text):
     message = finder.in_message([], text)
     assert len(message.known) == 1, message.known
+
+
+LISTED = [DATA_SCIENTISTS, ECONOMISTS, NURSES]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("tell me more about the second one", 2), ("how much does the 3rd job pay?", 3), ("what's similar to number 1?", 1),
+    ("how do I get into #2", 2), ("and the last one?", -1), ("tell me about the third", 3), ("Second one please", 2),
+    ("what's the first step", None), ("at last, a good answer", None), ("how much do they earn?", None),
+])
+def test_a_place_in_the_list_is_read_from_the_words(text, place):
+    found = listed_position(text)
+    assert (found[0] if found else None) == place
+
+
+def test_a_place_names_the_listed_occupation_unless_the_message_names_one():
+    assert finder.in_message([], "how much does the second one earn?", LISTED).known == (ECONOMISTS,)
+    assert finder.in_message(["second one"], "tell me more about the second one", LISTED).known == (ECONOMISTS,)
+    assert finder.in_message([], "and the last one?", LISTED).known == (NURSES,)
+    assert finder.in_message(["nurses"], "what do nurses earn, not the second one", LISTED).known == (NURSES,)
+    assert finder.in_message([], "how much does the second one earn?").known == ()
+
+
+def test_a_place_past_the_end_of_the_list_is_marked():
+    message = finder.in_message([], "tell me about the fifth one", LISTED)
+    assert message.beyond_list and message.known == () and message.unknown == ()
